@@ -1,0 +1,185 @@
+package com.chatpay.common.outbox;
+
+import com.chatpay.common.kafka.KafkaClients;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes committed outbox rows to Kafka in insertion order, then marks them published. One relay per service
+ * database works at a time (a transaction-scoped advisory lock), so several instances never reorder events.
+ * Delivery is at-least-once: a crash after the broker acknowledged but before the mark re-sends the rows, and the
+ * consumers' inbox drops the duplicates.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Advisory lock id of the relay; each service has its own database, so one constant serves all. */
+    private static final long RELAY_LOCK = 0x63686174L;
+
+    private final Pool pool;
+    private final Vertx vertx;
+    private final OutboxConfig config;
+    private final KafkaClients kafka;
+    private final Clock clock;
+    private final AtomicLong lagMillis = new AtomicLong();
+    private final Counter published;
+    private volatile KafkaProducer<String, String> producer;
+    private volatile boolean running;
+    private volatile long lastCleanup;
+    private volatile boolean failing;
+
+    public OutboxRelay(Pool pool, Vertx vertx, OutboxConfig config, KafkaClients kafka, Clock clock,
+            MeterRegistry registry) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.config = config;
+        this.kafka = kafka;
+        this.clock = clock;
+        this.published = Counter.builder("chatpay_outbox_published_total")
+                .description("Outbox events published to Kafka").register(registry);
+        Gauge.builder("chatpay_outbox_lag_seconds", lagMillis, v -> v.get() / 1000.0)
+                .description("Age of the oldest event the relay last found unpublished").register(registry);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.relayEnabled()) {
+            LOG.warn("outbox relay disabled: events stay in the outbox until a relay runs");
+            return;
+        }
+        producer = kafka.producer();
+        running = true;
+        schedule(0);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        KafkaProducer<String, String> p = producer;
+        if (p != null) {
+            p.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void schedule(long delayMillis) {
+        if (!running) {
+            return;
+        }
+        if (delayMillis <= 0) {
+            vertx.runOnContext(v -> runOnce());
+        } else {
+            vertx.setTimer(delayMillis, id -> runOnce());
+        }
+    }
+
+    private void runOnce() {
+        relayBatch().subscribe().with(count -> {
+            if (failing) {
+                LOG.info("outbox relay recovered");
+                failing = false;
+            }
+            schedule(count > 0 ? 0 : config.pollInterval().toMillis());
+        }, failure -> {
+            if (!failing) {
+                LOG.warnf("outbox relay cannot publish yet, retrying every %s: %s", config.retryInterval(),
+                        failure.getMessage());
+                failing = true;
+            }
+            schedule(config.retryInterval().toMillis());
+        });
+    }
+
+    /** Publishes one batch; returns how many rows it published. */
+    Uni<Integer> relayBatch() {
+        return pool.withTransaction(conn -> conn.query("SELECT pg_try_advisory_xact_lock(" + RELAY_LOCK + ")")
+                .execute()
+                .chain(lock -> lock.iterator().next().getBoolean(0) ? publishPending(conn) : Uni.createFrom().item(0)))
+                .call(count -> count == 0 ? cleanupIfDue() : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Integer> publishPending(SqlConnection conn) {
+        Context context = Vertx.currentContext();
+        return conn.preparedQuery("SELECT id, topic, event_key, envelope, created_at FROM outbox_event "
+                        + "WHERE published_at IS NULL ORDER BY seq LIMIT $1")
+                .execute(Tuple.of(config.batchSize()))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        lagMillis.set(0);
+                        return Uni.createFrom().item(0);
+                    }
+                    List<UUID> ids = new ArrayList<>(rows.size());
+                    List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
+                    boolean first = true;
+                    for (Row row : rows) {
+                        if (first) {
+                            OffsetDateTime oldest = row.getOffsetDateTime("created_at");
+                            lagMillis.set(Math.max(0, clock.millis() - oldest.toInstant().toEpochMilli()));
+                            first = false;
+                        }
+                        ids.add(row.getUUID("id"));
+                        acks.add(send(row.getString("topic"), row.getString("event_key"), row.getString("envelope")));
+                    }
+                    return Uni.createFrom().completionStage(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)))
+                            .emitOn(command -> context.runOnContext(v -> command.run()))
+                            .chain(() -> conn.preparedQuery(
+                                            "UPDATE outbox_event SET published_at = now() WHERE id = ANY($1)")
+                                    .execute(Tuple.of(ids.toArray(UUID[]::new))))
+                            .invoke(() -> published.increment(ids.size()))
+                            .replaceWith(ids.size());
+                });
+    }
+
+    private CompletableFuture<Void> send(String topic, String key, String envelope) {
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, envelope);
+        record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    ack.completeExceptionally(error);
+                } else {
+                    ack.complete(null);
+                }
+            });
+        } catch (RuntimeException e) {
+            ack.completeExceptionally(e);
+        }
+        return ack;
+    }
+
+    /** Deletes rows published longer ago than the retention, at most once an hour. */
+    private Uni<Void> cleanupIfDue() {
+        long now = clock.millis();
+        if (now - lastCleanup < Duration.ofHours(1).toMillis()) {
+            return Uni.createFrom().voidItem();
+        }
+        lastCleanup = now;
+        return pool.preparedQuery("DELETE FROM outbox_event WHERE published_at < $1")
+                .execute(Tuple.of(OffsetDateTime.ofInstant(clock.instant().minus(config.retention()),
+                        java.time.ZoneOffset.UTC)))
+                .replaceWithVoid();
+    }
+}
