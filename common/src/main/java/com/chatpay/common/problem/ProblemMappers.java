@@ -66,6 +66,17 @@ public class ProblemMappers {
                 "The request has invalid fields.", List.of(new Problem.FieldError(field, message)))).build();
     }
 
+    /** A value Jackson could not build (e.g. a Money with an unknown currency): name the field. */
+    @ServerExceptionMapper
+    public Response invalidValue(JsonMappingException e) {
+        String field = jsonPath(e);
+        if (field.isEmpty()) {
+            return malformed();
+        }
+        return problem(Problem.of(400, ErrorCodes.VALIDATION_FAILED, "Validation failed",
+                "The request has invalid fields.", List.of(new Problem.FieldError(field, "is invalid")))).build();
+    }
+
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
         return malformed();
@@ -91,7 +102,10 @@ public class ProblemMappers {
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (e.getCause() instanceof JsonProcessingException json) {
-            return json instanceof MismatchedInputException mismatched ? mismatchedInput(mismatched) : malformed();
+            if (json instanceof MismatchedInputException mismatched) {
+                return mismatchedInput(mismatched);
+            }
+            return json instanceof JsonMappingException mapping ? invalidValue(mapping) : malformed();
         }
         if (status >= 500) {
             return unexpected(e);

@@ -1,0 +1,80 @@
+package com.chatpay.limits.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.chatpay.common.events.PaymentEvents.PaymentRequested;
+import com.chatpay.common.money.Money;
+import com.chatpay.testsupport.TestInfrastructure;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The window holds when decisions for one user race each other in separate transactions — as they would on
+ * several instances during a rebalance — because the database serialises them, not an in-memory lock.
+ */
+@QuarkusTest
+class LimitConcurrencyTests {
+
+    @Inject
+    UsageService usage;
+
+    @Test
+    void shouldReserveExactly15Of100ConcurrentPaymentsOf100Euros() throws Exception {
+        String payer = "racer-" + UUID.randomUUID();
+        int payments = 100;
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < payments; i++) {
+                PaymentRequested request = new PaymentRequested(UUID.randomUUID(), payer, "payee", null,
+                        Money.of(10_000, "EUR"), "FR", Instant.now());
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return VertxContextSupport.subscribeAndAwait(
+                                () -> Panache.withTransaction(() -> usage.decide(request)));
+                    } catch (Throwable e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            start.countDown();
+            for (Future<?> result : results) {
+                result.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Map<String, Integer> byStatus = new HashMap<>();
+        try (Connection db = TestInfrastructure.jdbc();
+                PreparedStatement q = db.prepareStatement(
+                        "SELECT status || ':' || coalesce(reason, '-'), count(*) FROM reservation WHERE user_id = ? "
+                                + "GROUP BY 1")) {
+            q.setString(1, payer);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    byStatus.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        assertThat(byStatus).containsOnly(Map.entry("RESERVED:-", 15), Map.entry("REJECTED:LIMIT_WINDOW_EXCEEDED", 85));
+    }
+}
