@@ -1,5 +1,6 @@
 package com.chatpay.common.money;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Currency;
 import java.util.Objects;
 
@@ -47,6 +48,7 @@ public record Money(long value, String currency) implements Comparable<Money> {
         return new Money(Math.subtractExact(value, other.value), currency);
     }
 
+    @JsonIgnore
     public boolean isPositive() {
         return value > 0;
     }
