@@ -18,10 +18,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 /**
- * One real PostgreSQL 15 and one real Kafka broker (KRaft) per test JVM, started on first use and stopped when the
- * JVM exits. Every component test of a module shares them, so Quarkus boots against the same infrastructure.
+ * One real PostgreSQL 15 and one real Kafka broker (KRaft) per test JVM, started on first use. PostgreSQL (a child
+ * process) is stopped when the JVM exits; the in-JVM broker simply ends with it (its data is under target/). Every component test of a module shares them, so Quarkus boots against the same infrastructure.
  */
 public final class TestInfrastructure {
 
@@ -60,6 +61,12 @@ public final class TestInfrastructure {
 
     public static synchronized String kafkaBootstrapServers() {
         if (kafka == null) {
+            // the broker runs inside the test JVM: it must never exit or halt it (Kafka's own tests do the same),
+            // or a test run that passed ends with a non-zero exit code
+            Exit.setExitProcedure((status, message) ->
+                    System.err.printf("embedded Kafka asked to exit(%d): %s%n", status, message));
+            Exit.setHaltProcedure((status, message) ->
+                    System.err.printf("embedded Kafka asked to halt(%d): %s%n", status, message));
             try {
                 KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true)
@@ -67,6 +74,8 @@ public final class TestInfrastructure {
                         .setNumControllerNodes(1)
                         .build())
                         .setConfigProp("offsets.topic.replication.factor", "1")
+                        // one partition: the first consumer group join does not wait for 50 to be created
+                        .setConfigProp("offsets.topic.num.partitions", "1")
                         .setConfigProp("transaction.state.log.replication.factor", "1")
                         .setConfigProp("transaction.state.log.min.isr", "1")
                         .setConfigProp("group.initial.rebalance.delay.ms", "0")
@@ -80,7 +89,6 @@ public final class TestInfrastructure {
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the embedded Kafka broker", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::stopKafka, "stop-kafka"));
         }
         return kafka.bootstrapServers();
     }
@@ -116,13 +124,4 @@ public final class TestInfrastructure {
         }
     }
 
-    private static void stopKafka() {
-        try {
-            if (kafka != null) {
-                kafka.close();
-            }
-        } catch (Exception ignored) {
-            // the JVM is exiting
-        }
-    }
 }
