@@ -1,0 +1,43 @@
+package com.chatpay.notification.feed;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@WithSession
+@ApplicationScoped
+public class NotificationRepository implements PanacheRepositoryBase<Notification, UUID> {
+
+    private static final Sort NEWEST_FIRST = Sort.descending("createdAt", "id");
+
+    /** Inserts unless the user already has a notification of this kind for this payment; true when inserted. */
+    public Uni<Boolean> insertOnce(Notification n) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "INSERT INTO notification (id, user_id, payment_id, kind, text, created_at) "
+                                + "VALUES (:id, :user, :payment, :kind, :text, :at) "
+                                + "ON CONFLICT ON CONSTRAINT notification_once DO NOTHING")
+                .setParameter("id", n.id)
+                .setParameter("user", n.userId)
+                .setParameter("payment", n.paymentId)
+                .setParameter("kind", n.kind)
+                .setParameter("text", n.text)
+                .setParameter("at", n.createdAt)
+                .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+
+    /** Up to {@code size} notifications of {@code userId}, newest first, after {@code after} when given. */
+    public Uni<List<Notification>> page(String userId, FeedCursor after, int size) {
+        if (after == null) {
+            return find("userId = ?1", NEWEST_FIRST, userId).page(Page.ofSize(size)).list();
+        }
+        return find("userId = ?1 and (createdAt < ?2 or (createdAt = ?2 and id < ?3))", NEWEST_FIRST, userId,
+                after.createdAt(), after.id()).page(Page.ofSize(size)).list();
+    }
+}

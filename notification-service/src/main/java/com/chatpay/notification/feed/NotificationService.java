@@ -1,0 +1,75 @@
+package com.chatpay.notification.feed;
+
+import com.chatpay.common.events.PaymentEvents.PaymentEvent;
+import com.chatpay.notification.NotificationMetrics;
+import com.chatpay.notification.NotificationMetrics.Channel;
+import com.chatpay.notification.NotificationMetrics.Outcome;
+import com.chatpay.notification.users.UserDirectory;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** Creates the in-app notifications of payment events and serves each user's feed. */
+@ApplicationScoped
+public class NotificationService {
+
+    private final NotificationRepository notifications;
+    private final UserDirectory users;
+    private final NotificationMetrics metrics;
+    private final Clock clock;
+
+    public NotificationService(NotificationRepository notifications, UserDirectory users, NotificationMetrics metrics,
+            Clock clock) {
+        this.notifications = notifications;
+        this.users = users;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates the notifications of one payment event, inside the consuming transaction. The inbox runs this once
+     * per event; the unique (user, payment, kind) makes a second event of the same meaning add nothing either.
+     */
+    public Uni<Void> notify(PaymentEvent event) {
+        return users.person(event.payerId())
+                .chain(payer -> users.person(event.payeeId())
+                        .map(payee -> PaymentNotifications.plan(event, payer, payee)))
+                .chain(drafts -> insertAll(event, drafts));
+    }
+
+    private Uni<Void> insertAll(PaymentEvent event, List<NotificationDraft> drafts) {
+        // the database keeps microseconds: truncate so the feed cursor round-trips exactly
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (NotificationDraft draft : drafts) {
+            Notification n = new Notification();
+            n.id = UUID.randomUUID();
+            n.userId = draft.userId();
+            n.paymentId = event.paymentId();
+            n.kind = draft.kind().name();
+            n.text = draft.text();
+            n.createdAt = now;
+            // one statement at a time: a reactive session runs no two queries at once
+            chain = chain.chain(() -> notifications.insertOnce(n))
+                    .invoke(inserted -> metrics.count(Channel.IN_APP, inserted ? Outcome.SENT : Outcome.DUPLICATE))
+                    .replaceWithVoid();
+        }
+        return chain;
+    }
+
+    /** One page of {@code userId}'s feed, newest first. */
+    @WithSession
+    public Uni<NotificationPage> feed(String userId, int limit, FeedCursor after) {
+        return notifications.page(userId, after, limit + 1).map(found -> {
+            boolean more = found.size() > limit;
+            List<Notification> page = more ? found.subList(0, limit) : found;
+            return new NotificationPage(page.stream().map(NotificationView::of).toList(),
+                    more ? FeedCursor.after(page.get(page.size() - 1)).encode() : null);
+        });
+    }
+}

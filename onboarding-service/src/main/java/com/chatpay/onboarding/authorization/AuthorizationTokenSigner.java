@@ -1,0 +1,67 @@
+package com.chatpay.onboarding.authorization;
+
+import com.chatpay.common.crypto.Pem;
+import com.chatpay.common.money.Money;
+import com.chatpay.common.security.AuthorizationClaims;
+import io.quarkus.runtime.Startup;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Signs payment authorization tokens: compact ES256 JWTs bound to payer, payee, amount and currency, valid a few
+ * minutes, identified by a {@code jti} payment-service accepts once. Claim names come from
+ * {@link AuthorizationClaims}.
+ */
+@Singleton
+@Startup
+public class AuthorizationTokenSigner {
+
+    /** The confirmation method claim of a PIN-confirmed payment. */
+    public static final String METHOD_PIN = "PIN";
+
+    private final PrivateKey key;
+    private final String issuer;
+    private final Duration ttl;
+
+    public AuthorizationTokenSigner(AuthorizationConfig config) {
+        this.key = Pem.readPrivateKey(Path.of(config.signingKeyLocation()), "EC");
+        this.issuer = config.issuer();
+        this.ttl = cappedTtl(config.tokenTtl());
+    }
+
+    /** The configured lifetime, never above {@link AuthorizationClaims#MAX_TTL}. */
+    static Duration cappedTtl(Duration configured) {
+        if (configured.isNegative() || configured.isZero()) {
+            throw new IllegalStateException("chatpay.authorization.token-ttl must be positive");
+        }
+        return configured.compareTo(AuthorizationClaims.MAX_TTL) > 0 ? AuthorizationClaims.MAX_TTL : configured;
+    }
+
+    public Duration ttl() {
+        return ttl;
+    }
+
+    public String sign(UUID jti, String payerId, String payeeId, Money amount, String payerCountry, String method,
+            Instant issuedAt, Instant expiresAt) {
+        return Jwt.issuer(issuer)
+                .audience(AuthorizationClaims.AUDIENCE)
+                .subject(payerId)
+                .claim("jti", jti.toString())
+                .issuedAt(issuedAt)
+                .expiresAt(expiresAt)
+                .claim(AuthorizationClaims.PAYEE, payeeId)
+                .claim(AuthorizationClaims.AMOUNT, amount.value())
+                .claim(AuthorizationClaims.CURRENCY, amount.currency())
+                .claim(AuthorizationClaims.METHOD, method)
+                .claim(AuthorizationClaims.PAYER_COUNTRY, payerCountry)
+                .jws()
+                .algorithm(SignatureAlgorithm.ES256)
+                .sign(key);
+    }
+}

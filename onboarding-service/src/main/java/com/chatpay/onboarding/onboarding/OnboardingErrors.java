@@ -1,0 +1,22 @@
+package com.chatpay.onboarding.onboarding;
+
+/** The error codes onboarding-service answers with, besides the shared ones of {@code ErrorCodes}. */
+public final class OnboardingErrors {
+    public static final String ONBOARDING_STEP_OUT_OF_ORDER = "ONBOARDING_STEP_OUT_OF_ORDER";
+    public static final String PAYMENTS_LOCKED = "PAYMENTS_LOCKED";
+    public static final String USER_SUSPENDED = "USER_SUSPENDED";
+    public static final String CARD_DECLINED = "CARD_DECLINED";
+    public static final String PIN_TOO_WEAK = "PIN_TOO_WEAK";
+    public static final String PIN_INVALID = "PIN_INVALID";
+    public static final String SMS_RATE_LIMITED = "SMS_RATE_LIMITED";
+    public static final String SMS_CODE_INVALID = "SMS_CODE_INVALID";
+    public static final String SMS_CODE_EXPIRED = "SMS_CODE_EXPIRED";
+    public static final String SMS_CODE_EXHAUSTED = "SMS_CODE_EXHAUSTED";
+    public static final String SMS_CODE_NOT_REQUESTED = "SMS_CODE_NOT_REQUESTED";
+    public static final String PAYER_NOT_ACTIVE = "PAYER_NOT_ACTIVE";
+    public static final String SELF_PAYMENT = "SELF_PAYMENT";
+    public static final String CURRENCY_MISMATCH = "CURRENCY_MISMATCH";
+
+    private OnboardingErrors() {
+    }
+}

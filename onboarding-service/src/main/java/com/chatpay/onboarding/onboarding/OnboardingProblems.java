@@ -1,0 +1,53 @@
+package com.chatpay.onboarding.onboarding;
+
+import com.chatpay.common.problem.ApiException;
+import com.chatpay.common.problem.Problem;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Renders onboarding refusals as problem documents, next to the shared mappers of chatpay-common: a refused step
+ * names the step to take instead, and a wrong secret adds the RFC 9457 extension member {@code attemptsRemaining}.
+ */
+public class OnboardingProblems {
+
+    /** A problem document with the attempts that remain. */
+    public record AttemptsProblem(String type, String title, int status, String detail, String code,
+            int attemptsRemaining) {
+    }
+
+    @ServerExceptionMapper
+    public Response attempts(AttemptsException e) {
+        Problem p = e.toProblem();
+        return Response.status(p.status()).type(Problem.MEDIA_TYPE)
+                .entity(new AttemptsProblem(p.type(), p.title(), p.status(), p.detail(), p.code(),
+                        e.attemptsRemaining()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response refusal(OnboardingRefusal e) {
+        ApiException api = toApi(e);
+        return Response.status(api.status()).type(Problem.MEDIA_TYPE).entity(api.toProblem()).build();
+    }
+
+    public static ApiException toApi(OnboardingRefusal e) {
+        return switch (e.reason()) {
+            case STEP_OUT_OF_ORDER -> ApiException.conflict(OnboardingErrors.ONBOARDING_STEP_OUT_OF_ORDER,
+                    "Step " + e.attempted() + " is not possible yet: the next step is "
+                            + e.state().nextStep().map(Enum::name).orElse("none") + ".");
+            case ALREADY_ACTIVE -> ApiException.conflict(OnboardingErrors.ONBOARDING_STEP_OUT_OF_ORDER,
+                    "Onboarding is complete: payments are already active.");
+            case PAYMENTS_LOCKED -> paymentsLocked();
+            case USER_SUSPENDED -> ApiException.conflict(OnboardingErrors.USER_SUSPENDED,
+                    "Payments are suspended for this user.");
+        };
+    }
+
+    /** 423: too many wrong PINs; an SMS re-verification ({@code POST /v1/me/activation/sms}) unlocks. */
+    public static ApiException paymentsLocked() {
+        return new ApiException(423, OnboardingErrors.PAYMENTS_LOCKED, "Locked",
+                "Payments are locked after too many wrong PINs: verify your phone by SMS to unlock them.", null,
+                null);
+    }
+}
