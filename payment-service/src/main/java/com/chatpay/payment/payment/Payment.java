@@ -1,0 +1,214 @@
+package com.chatpay.payment.payment;
+
+import com.chatpay.common.events.PaymentEvents.PaymentAwaitingPayee;
+import com.chatpay.common.events.PaymentEvents.PaymentCancelled;
+import com.chatpay.common.events.PaymentEvents.PaymentCompleted;
+import com.chatpay.common.events.PaymentEvents.PaymentDeclined;
+import com.chatpay.common.events.PaymentEvents.PaymentExpired;
+import com.chatpay.common.events.PaymentEvents.PaymentFailed;
+import com.chatpay.common.events.PaymentEvents.PaymentRefunded;
+import com.chatpay.common.events.PaymentEvents.PaymentRejected;
+import com.chatpay.common.events.PaymentEvents.PaymentRequested;
+import com.chatpay.common.money.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A payment from a payer to a payee and its state machine ({@link PaymentStatus}). Each transition method checks
+ * the move is legal (otherwise it throws {@link IllegalTransitionException} and changes nothing) and returns the
+ * event that announces it, which the caller publishes through the outbox in the same transaction.
+ */
+@Entity
+@Table(name = "payment")
+public class Payment {
+
+    public static final String EXPIRED_REASON = "PAYEE_DID_NOT_ACTIVATE";
+    public static final String CANCELLED_REASON = "CANCELLED_BY_PAYER";
+    public static final String DECLINED_REASON = "DECLINED_BY_PAYEE";
+
+    @Id
+    private UUID id;
+    @Column(name = "payer_id")
+    private String payerId;
+    @Column(name = "payee_id")
+    private String payeeId;
+    @Column(name = "conversation_id")
+    private String conversationId;
+    @Column(name = "amount_value")
+    private long amountValue;
+    private String currency;
+    private String message;
+    @Column(name = "payer_country")
+    private String payerCountry;
+    @Enumerated(EnumType.STRING)
+    private PaymentStatus status;
+    private String reason;
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    protected Payment() {
+    }
+
+    /** A new payment, {@code PENDING} until limits decide; {@link #requested()} is the event announcing it. */
+    public static Payment request(UUID id, String payerId, String payeeId, String conversationId, Money amount,
+            String message, String payerCountry, Instant now) {
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("a payment amount must be positive");
+        }
+        if (payerId.equals(payeeId)) {
+            throw new IllegalArgumentException("a payer cannot pay themselves");
+        }
+        Payment p = new Payment();
+        p.id = Objects.requireNonNull(id);
+        p.payerId = payerId;
+        p.payeeId = payeeId;
+        p.conversationId = conversationId;
+        p.amountValue = amount.value();
+        p.currency = amount.currency();
+        p.message = message;
+        p.payerCountry = Objects.requireNonNull(payerCountry);
+        p.status = PaymentStatus.PENDING;
+        // PostgreSQL keeps microseconds: what is stored is what cursors compare
+        p.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+        p.updatedAt = p.createdAt;
+        return p;
+    }
+
+    public PaymentRequested requested() {
+        return new PaymentRequested(id, payerId, payeeId, conversationId, amount(), payerCountry, createdAt);
+    }
+
+    /** Money reached the payee (from PENDING, or from AWAITING_PAYEE once the payee can receive). */
+    public PaymentCompleted complete(Instant at) {
+        move(PaymentStatus.COMPLETED, null, at);
+        expiresAt = null;
+        return new PaymentCompleted(id, payerId, payeeId, conversationId, amount(), message, updatedAt);
+    }
+
+    /** Limits refused it; no money moved. */
+    public PaymentRejected reject(String reason, Money remaining, Instant at) {
+        move(PaymentStatus.REJECTED, requireReason(reason), at);
+        return new PaymentRejected(id, payerId, payeeId, conversationId, amount(), reason, remaining, updatedAt);
+    }
+
+    /** The card network declined or failed; any hold is voided or capture reversed by the caller. */
+    public PaymentFailed fail(String reason, Instant at) {
+        move(PaymentStatus.FAILED, requireReason(reason), at);
+        return new PaymentFailed(id, payerId, payeeId, conversationId, amount(), reason, updatedAt);
+    }
+
+    /** The payer's card is held until the payee can receive, at the latest until {@code expiresAt}. */
+    public PaymentAwaitingPayee awaitPayee(Instant expiresAt, Instant at) {
+        if (!expiresAt.isAfter(at)) {
+            throw new IllegalArgumentException("a payment cannot wait for its payee until a past instant");
+        }
+        move(PaymentStatus.AWAITING_PAYEE, null, at);
+        this.expiresAt = expiresAt.truncatedTo(ChronoUnit.MICROS);
+        return new PaymentAwaitingPayee(id, payerId, payeeId, conversationId, amount(), message, this.expiresAt);
+    }
+
+    /** The payee did not activate in time; the hold is voided. */
+    public PaymentExpired expire(Instant at) {
+        move(PaymentStatus.EXPIRED, EXPIRED_REASON, at);
+        return new PaymentExpired(id, payerId, payeeId, conversationId, amount(), updatedAt);
+    }
+
+    public PaymentCancelled cancel(Instant at) {
+        move(PaymentStatus.CANCELLED, CANCELLED_REASON, at);
+        return new PaymentCancelled(id, payerId, payeeId, conversationId, amount(), updatedAt);
+    }
+
+    public PaymentDeclined decline(Instant at) {
+        move(PaymentStatus.DECLINED, DECLINED_REASON, at);
+        return new PaymentDeclined(id, payerId, payeeId, conversationId, amount(), updatedAt);
+    }
+
+    public PaymentRefunded refund(String reason, Instant at) {
+        move(PaymentStatus.REFUNDED, requireReason(reason), at);
+        return new PaymentRefunded(id, payerId, payeeId, conversationId, amount(), reason, updatedAt);
+    }
+
+    private void move(PaymentStatus target, String newReason, Instant at) {
+        if (!status.canMoveTo(target)) {
+            throw new IllegalTransitionException(status, target);
+        }
+        status = target;
+        reason = newReason;
+        updatedAt = at.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("this transition needs a reason code");
+        }
+        return reason;
+    }
+
+    /** Whether {@code userId} is a party of this payment (payer or payee). */
+    public boolean involves(String userId) {
+        return payerId.equals(userId) || payeeId.equals(userId);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String payerId() {
+        return payerId;
+    }
+
+    public String payeeId() {
+        return payeeId;
+    }
+
+    public String conversationId() {
+        return conversationId;
+    }
+
+    public Money amount() {
+        return new Money(amountValue, currency);
+    }
+
+    public String message() {
+        return message;
+    }
+
+    public String payerCountry() {
+        return payerCountry;
+    }
+
+    public PaymentStatus status() {
+        return status;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,17 @@
+package com.chatpay.payment.payment;
+
+/** Error codes of payment-service's API (in addition to the shared {@code ErrorCodes}). */
+public final class PaymentErrors {
+    public static final String IDEMPOTENCY_KEY_REQUIRED = "IDEMPOTENCY_KEY_REQUIRED";
+    public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
+    public static final String AUTHORIZATION_INVALID = "AUTHORIZATION_INVALID";
+    public static final String AUTHORIZATION_ALREADY_USED = "AUTHORIZATION_ALREADY_USED";
+    public static final String PAYER_BLOCKED = "PAYER_BLOCKED";
+    public static final String SELF_PAYMENT = "SELF_PAYMENT";
+    public static final String CURRENCY_NOT_SUPPORTED = "CURRENCY_NOT_SUPPORTED";
+    public static final String PAYEE_IN_OTHER_COUNTRY = "PAYEE_IN_OTHER_COUNTRY";
+    public static final String PAYMENT_NOT_AWAITING_PAYEE = "PAYMENT_NOT_AWAITING_PAYEE";
+
+    private PaymentErrors() {
+    }
+}

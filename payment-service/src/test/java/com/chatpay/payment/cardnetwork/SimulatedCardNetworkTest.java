@@ -1,0 +1,148 @@
+package com.chatpay.payment.cardnetwork;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.chatpay.common.money.Money;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SimulatedCardNetworkTest {
+
+    private static final Money AMOUNT = Money.of(2000, "EUR");
+    private static final String OK = "tok_sim_ok_0123456789abcdef01234567";
+    private static final String NSF = "tok_sim_nsf_0123456789abcdef01234567";
+    private static final String DECLINE = "tok_sim_dcl_0123456789abcdef01234567";
+    private static final String TIMEOUT = "tok_sim_tmo_0123456789abcdef01234567";
+    private static final String PAYOUT_FAILS = "tok_sim_pof_0123456789abcdef01234567";
+
+    private static Vertx vertx;
+
+    @BeforeAll
+    static void startVertx() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stopVertx() {
+        vertx.close();
+    }
+
+    private static CardNetworkConfig config(Duration latency, Duration timeout, double failureRate) {
+        return new CardNetworkConfig() {
+            @Override
+            public Duration latency() {
+                return latency;
+            }
+
+            @Override
+            public Duration timeout() {
+                return timeout;
+            }
+
+            @Override
+            public double failureRate() {
+                return failureRate;
+            }
+        };
+    }
+
+    private static SimulatedCardNetwork network() {
+        return new SimulatedCardNetwork(vertx, config(Duration.ZERO, Duration.ofMillis(200), 0), () -> 0.5);
+    }
+
+    private static CardResult await(io.smallrye.mutiny.Uni<CardResult> call) {
+        return call.await().atMost(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void shouldAuthorizeCaptureAndPushAnApprovingCard() {
+        SimulatedCardNetwork network = network();
+
+        assertThat(await(network.authorize("p1", OK, AMOUNT)).isApproved()).isTrue();
+        assertThat(network.isHeld("p1")).isTrue();
+        assertThat(await(network.capture("p1")).isApproved()).isTrue();
+        assertThat(await(network.pushToCard("p1", OK, AMOUNT)).isApproved()).isTrue();
+        assertThat(network.isHeld("p1")).isFalse();
+    }
+
+    @Test
+    void shouldDeclineScriptedCardsAtAuthorize() {
+        SimulatedCardNetwork network = network();
+
+        assertThat(await(network.authorize("p1", NSF, AMOUNT)))
+                .isEqualTo(CardResult.declined(CardResult.INSUFFICIENT_FUNDS));
+        assertThat(await(network.authorize("p2", DECLINE, AMOUNT)))
+                .isEqualTo(CardResult.declined(CardResult.CARD_DECLINED));
+        assertThat(network.isHeld("p1")).isFalse();
+        assertThat(await(network.capture("p1")).isApproved()).isFalse();
+    }
+
+    @Test
+    void shouldTimeOutAfterTheConfiguredTimeout() {
+        SimulatedCardNetwork network = network();
+        long start = System.nanoTime();
+
+        CardResult result = await(network.authorize("p1", TIMEOUT, AMOUNT));
+
+        assertThat(result.outcome()).isEqualTo(CardResult.Outcome.TIMED_OUT);
+        assertThat(result.reason()).isEqualTo(CardResult.CARD_NETWORK_TIMEOUT);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(190));
+    }
+
+    @Test
+    void shouldFailPushesToPayoutFailingCardsAndReverseTheCapture() {
+        SimulatedCardNetwork network = network();
+        await(network.authorize("p1", OK, AMOUNT));
+        await(network.capture("p1"));
+
+        assertThat(await(network.pushToCard("p1", PAYOUT_FAILS, AMOUNT)))
+                .isEqualTo(CardResult.declined(CardResult.PAYOUT_FAILED));
+        assertThat(await(network.reverse("p1")).isApproved()).isTrue();
+    }
+
+    @Test
+    void shouldVoidAHoldSoItCannotBeCaptured() {
+        SimulatedCardNetwork network = network();
+        await(network.authorize("p1", OK, AMOUNT));
+
+        assertThat(await(network.voidHold("p1")).isApproved()).isTrue();
+        assertThat(network.isHeld("p1")).isFalse();
+        assertThat(await(network.capture("p1"))).isEqualTo(CardResult.declined(CardResult.NO_HOLD));
+    }
+
+    @Test
+    void shouldAnswerTheSameToARepeatedReference() {
+        SimulatedCardNetwork network = network();
+        await(network.authorize("p1", OK, AMOUNT));
+        await(network.capture("p1"));
+
+        assertThat(await(network.capture("p1")).isApproved()).isTrue();
+        assertThat(await(network.reverse("p1")).isApproved()).isTrue();
+        assertThat(await(network.reverse("p1")).isApproved()).isTrue();
+    }
+
+    @Test
+    void shouldFailAtTheConfiguredRate() {
+        SimulatedCardNetwork alwaysFails = new SimulatedCardNetwork(vertx,
+                config(Duration.ZERO, Duration.ofMillis(200), 0.3), () -> 0.1);
+        SimulatedCardNetwork neverFails = new SimulatedCardNetwork(vertx,
+                config(Duration.ZERO, Duration.ofMillis(200), 0.3), () -> 0.5);
+
+        assertThat(await(alwaysFails.authorize("p1", OK, AMOUNT)))
+                .isEqualTo(CardResult.declined(CardResult.CARD_NETWORK_ERROR));
+        assertThat(await(neverFails.authorize("p1", OK, AMOUNT)).isApproved()).isTrue();
+    }
+
+    @Test
+    void shouldTakeTheConfiguredLatency() {
+        SimulatedCardNetwork slow = new SimulatedCardNetwork(vertx,
+                config(Duration.ofMillis(100), Duration.ofSeconds(1), 0), () -> 0.5);
+        long start = System.nanoTime();
+
+        assertThat(await(slow.authorize("p1", OK, AMOUNT)).isApproved()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(90));
+    }
+}

@@ -1,0 +1,286 @@
+package com.chatpay.payment.settlement;
+
+import static com.chatpay.payment.testing.PaymentFixtures.activate;
+import static com.chatpay.payment.testing.PaymentFixtures.awaitStatus;
+import static com.chatpay.payment.testing.PaymentFixtures.body;
+import static com.chatpay.payment.testing.PaymentFixtures.card;
+import static com.chatpay.payment.testing.PaymentFixtures.newUser;
+import static com.chatpay.payment.testing.PaymentFixtures.pay;
+import static com.chatpay.payment.testing.PaymentFixtures.published;
+import static com.chatpay.payment.testing.PaymentFixtures.reserve;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.chatpay.common.events.OnboardingEvents.CardRemoved;
+import com.chatpay.common.events.PaymentEvents.PaymentAwaitingPayee;
+import com.chatpay.common.events.Topics;
+import com.chatpay.testsupport.TestKafka;
+import com.chatpay.common.events.PaymentEvents.PaymentCancelled;
+import com.chatpay.common.events.PaymentEvents.PaymentDeclined;
+import com.chatpay.common.events.PaymentEvents.PaymentCompleted;
+import com.chatpay.common.events.PaymentEvents.PaymentExpired;
+import com.chatpay.common.events.PaymentEvents.PaymentFailed;
+import com.chatpay.common.events.PaymentEvents.PaymentRejected;
+import com.chatpay.common.events.PaymentEvents.PaymentRequested;
+import com.chatpay.common.money.Money;
+import com.chatpay.payment.testing.AuthorizationTokens;
+import com.chatpay.payment.testing.PaymentFixtures;
+import com.chatpay.testsupport.TestTokens;
+import com.chatpay.payment.cardnetwork.CardNetwork;
+import com.chatpay.payment.cardnetwork.SimulatedCardNetwork;
+import com.chatpay.payment.cardnetwork.SimulatedCardNetwork.HoldState;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PaymentSettlementTests {
+
+    private final String payer = newUser("payer");
+    private final String payee = newUser("payee");
+
+    @Inject
+    CardNetwork network;
+
+    private Optional<HoldState> hold(String paymentId) {
+        return ((SimulatedCardNetwork) network).holdState(paymentId);
+    }
+
+    private String awaitingPayee(long amount) {
+        activate(payer, card(PaymentFixtures.OK_CARD));
+        String paymentId = pay(payer, payee, amount);
+        reserve(paymentId, payer, amount);
+        awaitStatus(paymentId, payer, "AWAITING_PAYEE");
+        return paymentId;
+    }
+
+    @Test
+    void shouldCompleteWhenLimitsReserveAndThePayeeCanReceive() {
+        activate(payer, card(PaymentFixtures.OK_CARD));
+        activate(payee, card(PaymentFixtures.OK_CARD));
+        String paymentId = pay(payer, payee, 2000);
+
+        published(paymentId, "PaymentRequested", PaymentRequested.class);
+        reserve(paymentId, payer, 2000);
+
+        awaitStatus(paymentId, payer, "COMPLETED");
+        PaymentCompleted completed = published(paymentId, "PaymentCompleted", PaymentCompleted.class);
+        assertThat(completed.payerId()).isEqualTo(payer);
+        assertThat(completed.payeeId()).isEqualTo(payee);
+        assertThat(completed.amount()).isEqualTo(Money.of(2000, "EUR"));
+        assertThat(hold(paymentId)).contains(HoldState.CAPTURED);
+    }
+
+    @Test
+    void shouldAnswerTheOutcomeToAWaitingRequest() throws Exception {
+        activate(payer, card(PaymentFixtures.OK_CARD));
+        activate(payee, card(PaymentFixtures.OK_CARD));
+        String token = AuthorizationTokens.token(payer, payee, 1500, "EUR").sign();
+        CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(() -> given()
+                .header("Authorization", TestTokens.bearer(payer))
+                .header("Idempotency-Key", "wait")
+                .header("Prefer", "wait=10")
+                .contentType(ContentType.JSON)
+                .body(body(payee, 1500, null, token))
+                .post("/v1/payments"));
+
+        PaymentRequested requested = published(payer, "PaymentRequested", PaymentRequested.class);
+        reserve(requested.paymentId().toString(), payer, 1500);
+
+        Response response = waiting.get(15, TimeUnit.SECONDS);
+        response.then().statusCode(200).body("status", equalTo("COMPLETED"))
+                .body("paymentId", equalTo(requested.paymentId().toString()));
+        assertThat(response.header("Preference-Applied")).isEqualTo("wait=10");
+    }
+
+    @Test
+    void shouldAnswerPendingWhenTheWaitEnds() {
+        String token = AuthorizationTokens.token(payer, payee, 1500, "EUR").sign();
+        long start = System.nanoTime();
+        given().header("Authorization", TestTokens.bearer(payer))
+                .header("Idempotency-Key", "short-wait")
+                .header("Prefer", "wait=1")
+                .contentType(ContentType.JSON)
+                .body(body(payee, 1500, null, token))
+                .post("/v1/payments")
+                .then().statusCode(202).body("status", equalTo("PENDING"));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    }
+
+    @Test
+    void shouldRejectWhenLimitsRefuse() {
+        String paymentId = pay(payer, payee, 60_000);
+
+        PaymentFixtures.rejectLimit(paymentId, payer, 60_000, "LIMIT_PER_PAYMENT_EXCEEDED", 50_000);
+
+        awaitStatus(paymentId, payer, "REJECTED");
+        given().header("Authorization", TestTokens.bearer(payer)).get("/v1/payments/" + paymentId)
+                .then().body("reason", equalTo("LIMIT_PER_PAYMENT_EXCEEDED"));
+        PaymentRejected rejected = published(paymentId, "PaymentRejected", PaymentRejected.class);
+        assertThat(rejected.reason()).isEqualTo("LIMIT_PER_PAYMENT_EXCEEDED");
+        assertThat(rejected.remaining()).isEqualTo(Money.of(50_000, "EUR"));
+    }
+
+    @Test
+    void shouldIgnoreADecisionForAPaymentAlreadyDecided() {
+        String paymentId = pay(payer, payee, 1000);
+        PaymentFixtures.rejectLimit(paymentId, payer, 1000, "LIMIT_WINDOW_EXCEEDED", 0);
+        awaitStatus(paymentId, payer, "REJECTED");
+
+        reserve(paymentId, payer, 1000);
+
+        String marker = pay(payer, payee, 1001);
+        PaymentFixtures.rejectLimit(marker, payer, 1001, "LIMIT_WINDOW_EXCEEDED", 0);
+        awaitStatus(marker, payer, "REJECTED");
+        assertThat(PaymentFixtures.status(paymentId, payer)).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void shouldWaitForAPayeeWithoutCardAndPayOutOnActivation() {
+        String paymentId = awaitingPayee(3000);
+
+        assertThat(hold(paymentId)).contains(HoldState.HELD);
+        PaymentAwaitingPayee awaiting = published(paymentId, "PaymentAwaitingPayee", PaymentAwaitingPayee.class);
+        assertThat(awaiting.expiresAt()).isBetween(Instant.now().plus(Duration.ofDays(7)).minusSeconds(60),
+                Instant.now().plus(Duration.ofDays(7)));
+
+        activate(payee, card(PaymentFixtures.OK_CARD));
+
+        awaitStatus(paymentId, payee, "COMPLETED");
+        published(paymentId, "PaymentCompleted", PaymentCompleted.class);
+        assertThat(hold(paymentId)).contains(HoldState.CAPTURED);
+    }
+
+    @Test
+    void shouldExpireAPaymentWhosePayeeNeverActivates() {
+        String paymentId = awaitingPayee(3000);
+
+        // seven days pass for this payment only
+        PaymentFixtures.update("UPDATE payment SET expires_at = now() - interval '1 second' WHERE id = ?::uuid",
+                paymentId);
+
+        awaitStatus(paymentId, payer, "EXPIRED");
+        PaymentExpired expired = published(paymentId, "PaymentExpired", PaymentExpired.class);
+        assertThat(expired.payerId()).isEqualTo(payer);
+        assertThat(hold(paymentId)).contains(HoldState.VOIDED);
+    }
+
+    @Test
+    void shouldFailWhenThePayersCardHasInsufficientFunds() {
+        activate(payer, card(PaymentFixtures.NSF_CARD));
+        activate(payee, card(PaymentFixtures.OK_CARD));
+        String paymentId = pay(payer, payee, 2000);
+
+        reserve(paymentId, payer, 2000);
+
+        awaitStatus(paymentId, payer, "FAILED");
+        PaymentFailed failed = published(paymentId, "PaymentFailed", PaymentFailed.class);
+        assertThat(failed.reason()).isEqualTo("INSUFFICIENT_FUNDS");
+        assertThat(hold(paymentId)).isEmpty();
+    }
+
+    @Test
+    void shouldFailWhenThePayerRemovedTheirCard() {
+        String cardToken = card(PaymentFixtures.OK_CARD);
+        activate(payer, cardToken);
+        PaymentFixtures.sendOnboarding(new CardRemoved(payer, cardToken), payer);
+        PaymentFixtures.awaitUser(payer, "card_token IS NULL");
+        String paymentId = pay(payer, payee, 2000);
+
+        reserve(paymentId, payer, 2000);
+
+        awaitStatus(paymentId, payer, "FAILED");
+        assertThat(published(paymentId, "PaymentFailed", PaymentFailed.class).reason())
+                .isEqualTo("PAYER_CARD_MISSING");
+    }
+
+    @Test
+    void shouldSendAMalformedDecisionToTheDeadLetterTopicAndGoOn() {
+        TestKafka.send(Topics.LIMITS_EVENTS, payer, "{\"not\": \"a cloud event\"");
+        String paymentId = pay(payer, payee, 900);
+
+        PaymentFixtures.rejectLimit(paymentId, payer, 900, "LIMIT_WINDOW_EXCEEDED", 0);
+
+        awaitStatus(paymentId, payer, "REJECTED");
+        assertThat(TestKafka.records(Topics.deadLetter(Topics.Groups.PAYMENT_LIMITS),
+                v -> v.contains("a cloud event"), 1, Duration.ofSeconds(15))).isNotEmpty();
+    }
+
+    @Test
+    void shouldFailWhenTheCardNetworkTimesOut() {
+        activate(payer, card(PaymentFixtures.TIMEOUT_CARD));
+        activate(payee, card(PaymentFixtures.OK_CARD));
+        String paymentId = pay(payer, payee, 2000);
+
+        reserve(paymentId, payer, 2000);
+
+        awaitStatus(paymentId, payer, "FAILED");
+        assertThat(published(paymentId, "PaymentFailed", PaymentFailed.class).reason())
+                .isEqualTo("CARD_NETWORK_TIMEOUT");
+    }
+
+    @Test
+    void shouldFailAndReverseWhenThePayoutFails() {
+        activate(payer, card(PaymentFixtures.OK_CARD));
+        activate(payee, card(PaymentFixtures.PAYOUT_FAILS_CARD));
+        String paymentId = pay(payer, payee, 2000);
+
+        reserve(paymentId, payer, 2000);
+
+        awaitStatus(paymentId, payer, "FAILED");
+        assertThat(published(paymentId, "PaymentFailed", PaymentFailed.class).reason()).isEqualTo("PAYOUT_FAILED");
+        assertThat(hold(paymentId)).contains(HoldState.REVERSED);
+    }
+
+    @Test
+    void shouldLetThePayerCancelAWaitingPayment() {
+        String paymentId = awaitingPayee(1200);
+
+        given().header("Authorization", TestTokens.bearer(payee)).post("/v1/payments/" + paymentId + "/cancel")
+                .then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer(newUser("stranger")))
+                .post("/v1/payments/" + paymentId + "/cancel").then().statusCode(404);
+        given().header("Authorization", TestTokens.bearer(payer)).post("/v1/payments/" + paymentId + "/cancel")
+                .then().statusCode(200).body("status", equalTo("CANCELLED"))
+                .body("reason", equalTo("CANCELLED_BY_PAYER"));
+
+        assertThat(published(paymentId, "PaymentCancelled", PaymentCancelled.class).payerId()).isEqualTo(payer);
+        assertThat(hold(paymentId)).contains(HoldState.VOIDED);
+        given().header("Authorization", TestTokens.bearer(payer)).post("/v1/payments/" + paymentId + "/cancel")
+                .then().statusCode(409).body("code", equalTo("PAYMENT_NOT_AWAITING_PAYEE"));
+    }
+
+    @Test
+    void shouldLetThePayeeDeclineAWaitingPayment() {
+        String paymentId = awaitingPayee(1300);
+
+        given().header("Authorization", TestTokens.bearer(payer)).post("/v1/payments/" + paymentId + "/decline")
+                .then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer(payee)).post("/v1/payments/" + paymentId + "/decline")
+                .then().statusCode(200).body("status", equalTo("DECLINED"));
+
+        assertThat(published(paymentId, "PaymentDeclined", PaymentDeclined.class).payeeId()).isEqualTo(payee);
+        assertThat(hold(paymentId)).contains(HoldState.VOIDED);
+    }
+
+    @Test
+    void shouldCountPaymentsAndCardNetworkCalls() {
+        activate(payer, card(PaymentFixtures.OK_CARD));
+        activate(payee, card(PaymentFixtures.OK_CARD));
+        String paymentId = pay(payer, payee, 2000);
+        reserve(paymentId, payer, 2000);
+        awaitStatus(paymentId, payer, "COMPLETED");
+
+        String metrics = given().accept("text/plain").get("/q/metrics").asString();
+        assertThat(metrics).containsPattern("chatpay_payments_total\\{[^}]*outcome=\"completed\"");
+        assertThat(metrics).containsPattern("chatpay_card_network_calls_total\\{[^}]*operation=\"push\"");
+    }
+}
