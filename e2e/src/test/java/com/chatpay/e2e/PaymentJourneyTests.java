@@ -33,8 +33,8 @@ class PaymentJourneyTests {
     @BeforeAll
     static void onboardTwoPeople() {
         stack = E2eStack.get();
-        alice = new ChatpayClient(stack, "alice", "+33612345678", "2468");
-        bob = new ChatpayClient(stack, "bob", "+33698765432", "1357");
+        alice = new ChatpayClient(stack, "alice", "+33612345678", "4739");
+        bob = new ChatpayClient(stack, "bob", "+33698765432", "8152");
         alice.onboard("Alice", ChatpayClient.VISA);
         bob.onboard("Bob", ChatpayClient.MASTERCARD);
         alice.at(ChatpayService.ONBOARDING).get("/v1/me/onboarding").then().statusCode(200)

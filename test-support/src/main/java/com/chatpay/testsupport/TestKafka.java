@@ -1,5 +1,7 @@
 package com.chatpay.testsupport;
 
+import com.chatpay.common.events.EventEnvelope;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +23,17 @@ public final class TestKafka {
     private TestKafka() {
     }
 
-    /** Sends a raw record and waits for the broker's acknowledgement. */
+    /**
+     * Sends a record as the services' outbox relay does (with its {@code content-type} header) and waits for the
+     * broker's acknowledgement.
+     */
     public static void send(String topic, String key, String value) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            record.headers().add("content-type", EventEnvelope.KAFKA_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot send to " + topic, e);
         }

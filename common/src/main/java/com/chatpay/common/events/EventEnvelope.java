@@ -20,4 +20,6 @@ public record EventEnvelope(
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/json";
+    /** The {@code content-type} header of every Kafka record: a structured-mode CloudEvent. */
+    public static final String KAFKA_CONTENT_TYPE = "application/cloudevents+json";
 }

@@ -1,5 +1,6 @@
 package com.chatpay.common.outbox;
 
+import com.chatpay.common.events.EventEnvelope;
 import com.chatpay.common.kafka.KafkaClients;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -155,7 +156,7 @@ public class OutboxRelay {
     private CompletableFuture<Void> send(String topic, String key, String envelope) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, envelope);
-        record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("content-type", EventEnvelope.KAFKA_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         try {
             producer.send(record, (metadata, error) -> {
                 if (error != null) {
