@@ -14,7 +14,9 @@ import java.util.TreeMap;
 public final class ServiceEnvironment {
 
     public static final String PROFILE = "dev";
-    public static final String DB_HOST = "127.0.0.1";
+    /** Where a developer's stack listens: loopback only. */
+    public static final String LOOPBACK = "127.0.0.1";
+    public static final String DB_HOST = LOOPBACK;
     public static final String AUTHZ_ISSUER = "chatpay-onboarding";
 
     private ServiceEnvironment() {
@@ -32,6 +34,8 @@ public final class ServiceEnvironment {
                                          DevKeys keys) {
         Map<String, String> env = new TreeMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+        // a developer's stack answers on loopback only, never on the machine's other interfaces
+        env.put("QUARKUS_HTTP_HOST", LOOPBACK);
         env.put("QUARKUS_PROFILE", PROFILE);
         env.put("DB_HOST", DB_HOST);
         env.put("DB_PORT", Integer.toString(postgresPort));

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ServiceEnvironmentTest {
 
-    private static final Set<String> COMMON = Set.of("QUARKUS_HTTP_PORT", "QUARKUS_PROFILE", "DB_HOST", "DB_PORT",
+    private static final Set<String> COMMON = Set.of("QUARKUS_HTTP_PORT", "QUARKUS_HTTP_HOST", "QUARKUS_PROFILE", "DB_HOST", "DB_PORT",
             "DB_NAME", "DB_USER", "DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "JWT_ISSUER", "JWT_AUDIENCE",
             "JWT_PUBLIC_KEY_LOCATION");
 
@@ -34,6 +34,7 @@ class ServiceEnvironmentTest {
 
             assertThat(env).containsKeys(COMMON.toArray(String[]::new));
             assertThat(env).containsEntry("QUARKUS_HTTP_PORT", "18000")
+                    .containsEntry("QUARKUS_HTTP_HOST", "127.0.0.1")
                     .containsEntry("QUARKUS_PROFILE", "dev")
                     .containsEntry("DB_HOST", "127.0.0.1")
                     .containsEntry("DB_PORT", "15432")
