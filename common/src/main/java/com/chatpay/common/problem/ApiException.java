@@ -15,10 +15,18 @@ public class ApiException extends RuntimeException {
     private final String title;
     private final List<Problem.FieldError> errors;
     private final Map<String, String> headers;
+    private final Map<String, Object> extensions;
 
     public ApiException(int status, String code, String title, String detail, List<Problem.FieldError> errors,
             Map<String, String> headers) {
+        this(status, code, title, detail, errors, headers, null);
+    }
+
+    /** With RFC 9457 extension members, e.g. {@code attemptsRemaining}; never a secret. */
+    public ApiException(int status, String code, String title, String detail, List<Problem.FieldError> errors,
+            Map<String, String> headers, Map<String, Object> extensions) {
         super(detail, null, false, false);
+        this.extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
         this.status = status;
         this.code = code;
         this.title = title;
@@ -78,6 +86,10 @@ public class ApiException extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    public Map<String, Object> extensions() {
+        return extensions;
     }
 
     public Problem toProblem() {

@@ -1,7 +1,9 @@
 package com.chatpay.common.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An RFC 9457 problem document with chatpay's stable machine-readable {@code code} and, for validation failures,
@@ -14,6 +16,31 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     /** One offending field: its JSON path (e.g. {@code address.postalCode}) and what is wrong with it. */
     public record FieldError(String field, String message) {
+    }
+
+    /**
+     * The body as sent: an ordered map of the RFC 9457 members, {@code code}, {@code errors} when there are any, and
+     * extension members (e.g. {@code attemptsRemaining}). A plain map, so rendering it never depends on reflection
+     * over these records (which a test JVM may load twice).
+     */
+    public Map<String, Object> body(Map<String, Object> extensions) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("title", title);
+        body.put("status", status);
+        if (detail != null) {
+            body.put("detail", detail);
+        }
+        body.put("code", code);
+        if (errors != null && !errors.isEmpty()) {
+            body.put("errors", errors.stream()
+                    .map(e -> Map.of("field", e.field(), "message", e.message()))
+                    .toList());
+        }
+        if (extensions != null) {
+            extensions.forEach(body::putIfAbsent);
+        }
+        return body;
     }
 
     public static Problem of(int status, String code, String title, String detail, List<FieldError> errors) {

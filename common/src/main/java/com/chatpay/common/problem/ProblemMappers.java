@@ -33,7 +33,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
-        Response.ResponseBuilder builder = problem(e.toProblem());
+        Response.ResponseBuilder builder = problem(e.toProblem(), e.extensions());
         e.headers().forEach(builder::header);
         return builder.build();
     }
@@ -141,7 +141,11 @@ public class ProblemMappers {
     }
 
     static Response.ResponseBuilder problem(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        return problem(problem, null);
+    }
+
+    static Response.ResponseBuilder problem(Problem problem, java.util.Map<String, Object> extensions) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.body(extensions));
     }
 
     private static String reason(int status) {
