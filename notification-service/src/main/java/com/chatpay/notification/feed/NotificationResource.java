@@ -3,14 +3,21 @@ package com.chatpay.notification.feed;
 import com.chatpay.common.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import com.chatpay.common.problem.ApiException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** {@code GET /v1/me/notifications}: the caller's in-app notifications, newest first, cursor-paginated. */
+/**
+ * {@code GET /v1/me/notifications}: the caller's in-app notifications, newest first, cursor-paginated;
+ * {@code PUT /v1/me/notifications/{id}/read}: marks one of them read.
+ */
 @Path("/v1/me/notifications")
 public class NotificationResource {
 
@@ -30,5 +37,20 @@ public class NotificationResource {
         int size = FeedPaging.limit(limit);
         FeedCursor after = cursor == null || cursor.isEmpty() ? null : FeedCursor.decode(cursor);
         return service.feed(jwt.getSubject(), size, after);
+    }
+
+    /** Marks the caller's notification {@code id} read; answers it. Another user's (or a malformed id) is a 404. */
+    @PUT
+    @Path("/{id}/read")
+    @RolesAllowed(Roles.USER)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<NotificationView> markRead(@PathParam("id") String id) {
+        UUID notificationId;
+        try {
+            notificationId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("No such notification.");
+        }
+        return service.markRead(jwt.getSubject(), notificationId);
     }
 }

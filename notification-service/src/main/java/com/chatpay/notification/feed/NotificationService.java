@@ -4,8 +4,11 @@ import com.chatpay.common.events.PaymentEvents.PaymentEvent;
 import com.chatpay.notification.NotificationMetrics;
 import com.chatpay.notification.NotificationMetrics.Channel;
 import com.chatpay.notification.NotificationMetrics.Outcome;
+import com.chatpay.common.problem.ApiException;
+import com.chatpay.notification.push.PushService;
 import com.chatpay.notification.users.UserDirectory;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -14,35 +17,40 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-/** Creates the in-app notifications of payment events and serves each user's feed. */
+/**
+ * Creates the in-app notifications of payment events (and queues their pushes) and serves each user's feed.
+ */
 @ApplicationScoped
 public class NotificationService {
 
     private final NotificationRepository notifications;
     private final UserDirectory users;
+    private final PushService pushes;
     private final NotificationMetrics metrics;
     private final Clock clock;
 
-    public NotificationService(NotificationRepository notifications, UserDirectory users, NotificationMetrics metrics,
-            Clock clock) {
+    public NotificationService(NotificationRepository notifications, UserDirectory users, PushService pushes,
+            NotificationMetrics metrics, Clock clock) {
         this.notifications = notifications;
         this.users = users;
+        this.pushes = pushes;
         this.metrics = metrics;
         this.clock = clock;
     }
 
     /**
      * Creates the notifications of one payment event, inside the consuming transaction. The inbox runs this once
-     * per event; the unique (user, payment, kind) makes a second event of the same meaning add nothing either.
+     * per event; the unique (user, payment, kind) makes a second event of the same meaning add nothing either —
+     * no notification, so no push. {@code eventAt} (the event's time) dates the pushes for the delivery timer.
      */
-    public Uni<Void> notify(PaymentEvent event) {
+    public Uni<Void> notify(PaymentEvent event, Instant eventAt) {
         return users.person(event.payerId())
                 .chain(payer -> users.person(event.payeeId())
                         .map(payee -> PaymentNotifications.plan(event, payer, payee)))
-                .chain(drafts -> insertAll(event, drafts));
+                .chain(drafts -> insertAll(event, eventAt, drafts));
     }
 
-    private Uni<Void> insertAll(PaymentEvent event, List<NotificationDraft> drafts) {
+    private Uni<Void> insertAll(PaymentEvent event, Instant eventAt, List<NotificationDraft> drafts) {
         // the database keeps microseconds: truncate so the feed cursor round-trips exactly
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Uni<Void> chain = Uni.createFrom().voidItem();
@@ -57,7 +65,7 @@ public class NotificationService {
             // one statement at a time: a reactive session runs no two queries at once
             chain = chain.chain(() -> notifications.insertOnce(n))
                     .invoke(inserted -> metrics.count(Channel.IN_APP, inserted ? Outcome.SENT : Outcome.DUPLICATE))
-                    .replaceWithVoid();
+                    .chain(inserted -> inserted ? pushes.push(n, eventAt) : Uni.createFrom().voidItem());
         }
         return chain;
     }
@@ -70,6 +78,23 @@ public class NotificationService {
             List<Notification> page = more ? found.subList(0, limit) : found;
             return new NotificationPage(page.stream().map(NotificationView::of).toList(),
                     more ? FeedCursor.after(page.get(page.size() - 1)).encode() : null);
+        });
+    }
+
+    /**
+     * Marks one of {@code userId}'s notifications read (idempotent: the first read time stays). Someone else's
+     * notification, or an unknown id, is a 404 like any resource the caller cannot see.
+     */
+    @WithTransaction
+    public Uni<NotificationView> markRead(String userId, UUID id) {
+        return notifications.findById(id).map(n -> {
+            if (n == null || !n.userId.equals(userId)) {
+                throw ApiException.notFound("No such notification.");
+            }
+            if (n.readAt == null) {
+                n.readAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            }
+            return NotificationView.of(n);
         });
     }
 }

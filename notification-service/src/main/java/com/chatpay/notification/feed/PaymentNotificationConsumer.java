@@ -5,12 +5,16 @@ import com.chatpay.common.events.EventType;
 import com.chatpay.common.events.PaymentEvents.PaymentEvent;
 import com.chatpay.common.events.Topics;
 import com.chatpay.common.inbox.IdempotentConsumer;
+import com.chatpay.notification.bubble.BubbleService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Consumes {@code payments.events}: in-app notifications for payer and payee. PaymentRequested tells nobody. */
+/**
+ * Consumes {@code payments.events}: in-app notifications (and their pushes) for payer and payee, and the
+ * conversation bubble, all in the event's consuming transaction. PaymentRequested tells nobody.
+ */
 @ApplicationScoped
 public class PaymentNotificationConsumer {
 
@@ -20,10 +24,13 @@ public class PaymentNotificationConsumer {
 
     private final IdempotentConsumer consumer;
     private final NotificationService service;
+    private final BubbleService bubbles;
 
-    public PaymentNotificationConsumer(IdempotentConsumer consumer, NotificationService service) {
+    public PaymentNotificationConsumer(IdempotentConsumer consumer, NotificationService service,
+            BubbleService bubbles) {
         this.consumer = consumer;
         this.service = service;
+        this.bubbles = bubbles;
     }
 
     @Incoming("payments-events")
@@ -33,7 +40,8 @@ public class PaymentNotificationConsumer {
             if (type == null || !NOTIFIED.contains(type)) {
                 return Uni.createFrom().voidItem();
             }
-            return service.notify((PaymentEvent) EventCodec.payload(envelope));
+            PaymentEvent event = (PaymentEvent) EventCodec.payload(envelope);
+            return service.notify(event, envelope.time()).chain(() -> bubbles.post(event, envelope.time()));
         });
     }
 }

@@ -25,7 +25,8 @@ public class SmsCodeConsumer {
     public Uni<Void> onSmsRequest(String json) {
         return consumer.consume(Topics.Groups.NOTIFICATION_SMS, json,
                 envelope -> EventCodec.typeOf(envelope).orElse(null) == EventType.SMS_CODE_REQUESTED
-                        ? service.sendCode(envelope.id(), EventCodec.payload(envelope, SmsCodeRequested.class))
+                        ? service.sendCode(envelope.id(), envelope.time(),
+                                EventCodec.payload(envelope, SmsCodeRequested.class))
                         : Uni.createFrom().voidItem());
     }
 }

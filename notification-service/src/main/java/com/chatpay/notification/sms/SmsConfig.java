@@ -20,7 +20,7 @@ public interface SmsConfig {
         @WithDefault("100ms")
         Duration latency();
 
-        /** Share (0 to 1) of send attempts the simulated operator refuses; the consumer retries them. */
+        /** Share (0 to 1) of send attempts the simulated operator refuses; the delivery worker retries them. */
         @WithDefault("0")
         double failureRate();
     }

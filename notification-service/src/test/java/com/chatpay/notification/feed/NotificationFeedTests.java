@@ -170,6 +170,32 @@ class NotificationFeedTests {
     }
 
     @Test
+    void shouldMarkOnlyTheCallersOwnNotificationRead() {
+        String payer = activated("Malik", "fr");
+        String payee = activated("Nora", "fr");
+        TestKafka.send(Topics.PAYMENTS_EVENTS, payer, Events.json(completed(UUID.randomUUID(), payer, payee), payer));
+        String id = (String) awaitItems(payer, 1).get(0).get("id");
+        awaitItems(payee, 1);
+
+        // someone else's notification, an unknown id and a malformed one do not exist for the caller
+        given().header("Authorization", TestTokens.bearer(payee)).put("/v1/me/notifications/" + id + "/read")
+                .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("NOT_FOUND"));
+        given().header("Authorization", TestTokens.bearer(payer))
+                .put("/v1/me/notifications/" + UUID.randomUUID() + "/read").then().statusCode(404);
+        given().header("Authorization", TestTokens.bearer(payer)).put("/v1/me/notifications/not-an-id/read")
+                .then().statusCode(404);
+        assertThat(awaitItems(payer, 1).get(0)).containsEntry("read", false);
+
+        given().header("Authorization", TestTokens.bearer(payer)).put("/v1/me/notifications/" + id + "/read")
+                .then().statusCode(200).body("id", equalTo(id)).body("read", equalTo(true));
+        given().header("Authorization", TestTokens.bearer(payer)).put("/v1/me/notifications/" + id + "/read")
+                .then().statusCode(200).body("read", equalTo(true));
+        assertThat(awaitItems(payer, 1).get(0)).containsEntry("read", true);
+        assertThat(awaitItems(payee, 1).get(0)).containsEntry("read", false);
+        given().put("/v1/me/notifications/" + id + "/read").then().statusCode(401);
+    }
+
+    @Test
     void shouldRefuseAnonymousCallers() {
         given().get("/v1/me/notifications")
                 .then().statusCode(401).contentType("application/problem+json")
