@@ -23,6 +23,18 @@ public interface CardNetwork {
     /** Releases the hold of {@code reference}, if any (nothing is charged). */
     Uni<CardResult> voidHold(String reference);
 
-    /** Gives back a captured charge to the payer's card. */
+    /** Gives back a captured charge to the payer's card (the payout failed: the payee never got it). */
     Uni<CardResult> reverse(String reference);
+
+    /** Takes back the payout of {@code reference} from the payee's card (first half of a refund). */
+    Uni<CardResult> reversePayout(String reference);
+
+    /**
+     * Where {@code reference} stands on the network. A call that timed out has an unknown outcome: it is settled by
+     * asking this, never by guessing.
+     */
+    Uni<CardStatus> status(String reference);
+
+    /** Credits the captured amount of {@code reference} back to the payer's card (second half of a refund). */
+    Uni<CardResult> refund(String reference, Money amount);
 }

@@ -14,6 +14,7 @@ public record CardResult(Outcome outcome, String reason) {
     public static final String CARD_NETWORK_ERROR = "CARD_NETWORK_ERROR";
     public static final String PAYOUT_FAILED = "PAYOUT_FAILED";
     public static final String NO_HOLD = "NO_HOLD";
+    public static final String NO_PAYOUT = "NO_PAYOUT";
 
     public static CardResult approved() {
         return new CardResult(Outcome.APPROVED, null);

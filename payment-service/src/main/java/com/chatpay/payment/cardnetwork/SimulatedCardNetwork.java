@@ -15,20 +15,25 @@ import java.util.function.Supplier;
 /**
  * The default {@link CardNetwork} adapter: an in-memory card network with latency, a random failure rate and the
  * scripted behaviour the test cards' network tokens carry ({@link SimulatedCards#behaviourOfToken}):
- * INSUFFICIENT_FUNDS and ISSUER_DECLINE cards are declined at authorize, TIMEOUT cards never answer an authorize
- * (the call times out), PAYOUT_FAILS cards refuse pushes. It keeps the holds it granted: capture needs a hold, a
+ * INSUFFICIENT_FUNDS and ISSUER_DECLINE cards are declined at authorize; TIMEOUT cards are authorized but the answer
+ * is lost (the call times out, and only {@link #status} tells the hold was granted); PAYOUT_FAILS cards refuse pushes. It keeps the holds it granted: capture needs a hold, a
  * voided hold cannot be captured, and every call is idempotent by reference. Delays run on Vert.x timers of the
- * caller's context, so a caller inside a reactive transaction stays on its event loop.
+ * caller's context, so a caller inside a reactive transaction stays on its event loop. A payout can be reversed
+ * (the payee's card debited back) once, and a captured charge refunded once.
  */
 public class SimulatedCardNetwork implements CardNetwork {
 
     /** Where the money of one reference stands on the simulated network. */
-    public enum HoldState { HELD, CAPTURED, VOIDED, REVERSED }
+    public enum HoldState { HELD, CAPTURED, VOIDED, REVERSED, REFUNDED }
+
+    /** Where a payout of one reference stands. */
+    public enum PayoutState { PAID_OUT, REVERSED }
 
     private final Vertx vertx;
     private final CardNetworkConfig config;
     private final DoubleSupplier random;
     private final Map<String, HoldState> holds = new ConcurrentHashMap<>();
+    private final Map<String, PayoutState> payouts = new ConcurrentHashMap<>();
     private final Map<String, CardResult> answers = new ConcurrentHashMap<>();
 
     public SimulatedCardNetwork(Vertx vertx, CardNetworkConfig config, DoubleSupplier random) {
@@ -41,7 +46,10 @@ public class SimulatedCardNetwork implements CardNetwork {
     public Uni<CardResult> authorize(String reference, String cardToken, Money amount) {
         Behaviour behaviour = SimulatedCards.behaviourOfToken(cardToken);
         if (behaviour == Behaviour.TIMEOUT) {
-            return after(config.timeout(), CardResult::timedOut);
+            return after(config.timeout(), () -> {
+                holds.putIfAbsent(reference, HoldState.HELD);
+                return CardResult.timedOut();
+            });
         }
         return answer("authorize", reference, () -> {
             if (behaviour == Behaviour.INSUFFICIENT_FUNDS) {
@@ -81,6 +89,7 @@ public class SimulatedCardNetwork implements CardNetwork {
             if (randomFailure()) {
                 return CardResult.declined(CardResult.CARD_NETWORK_ERROR);
             }
+            payouts.put(reference, PayoutState.PAID_OUT);
             return CardResult.approved();
         });
     }
@@ -107,6 +116,43 @@ public class SimulatedCardNetwork implements CardNetwork {
         });
     }
 
+    @Override
+    public Uni<CardResult> reversePayout(String reference) {
+        return answer("reverse-payout", reference, () -> {
+            if (payouts.get(reference) != PayoutState.PAID_OUT) {
+                return CardResult.declined(CardResult.NO_PAYOUT);
+            }
+            payouts.put(reference, PayoutState.REVERSED);
+            return CardResult.approved();
+        });
+    }
+
+    @Override
+    public Uni<CardResult> refund(String reference, Money amount) {
+        return answer("refund", reference, () -> {
+            if (holds.get(reference) != HoldState.CAPTURED) {
+                return CardResult.declined(CardResult.NO_HOLD);
+            }
+            holds.put(reference, HoldState.REFUNDED);
+            return CardResult.approved();
+        });
+    }
+
+    @Override
+    public Uni<CardStatus> status(String reference) {
+        return after(config.latency(), () -> {
+            HoldState hold = holds.get(reference);
+            PayoutState payout = payouts.get(reference);
+            return new CardStatus(hold == null ? CardStatus.Authorization.NONE : CardStatus.Authorization.valueOf(
+                    hold.name()), payout == null ? CardStatus.Payout.NONE : CardStatus.Payout.valueOf(payout.name()));
+        });
+    }
+
+    /** Where the reference's payout stands; empty if none was pushed. */
+    public Optional<PayoutState> payoutState(String reference) {
+        return Optional.ofNullable(payouts.get(reference));
+    }
+
     /** Whether the reference holds money on a card right now (for tests and diagnostics). */
     public boolean isHeld(String reference) {
         return holds.get(reference) == HoldState.HELD;
@@ -126,7 +172,7 @@ public class SimulatedCardNetwork implements CardNetwork {
         return config.failureRate() > 0 && random.getAsDouble() < config.failureRate();
     }
 
-    private Uni<CardResult> after(Duration delay, Supplier<CardResult> result) {
+    private <T> Uni<T> after(Duration delay, Supplier<T> result) {
         long millis = delay.toMillis();
         if (millis <= 0) {
             return Uni.createFrom().item(result);

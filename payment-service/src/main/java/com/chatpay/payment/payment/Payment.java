@@ -34,6 +34,9 @@ public class Payment {
     public static final String EXPIRED_REASON = "PAYEE_DID_NOT_ACTIVATE";
     public static final String CANCELLED_REASON = "CANCELLED_BY_PAYER";
     public static final String DECLINED_REASON = "DECLINED_BY_PAYEE";
+    public static final String REFUNDED_BY_PAYEE = "REFUNDED_BY_PAYEE";
+    public static final String REFUNDED_BY_OPS = "REFUNDED_BY_OPS";
+    public static final String REFUNDED_AFTER_DISPUTE = "REFUNDED_AFTER_DISPUTE";
 
     @Id
     private UUID id;

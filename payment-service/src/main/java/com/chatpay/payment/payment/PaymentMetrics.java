@@ -1,11 +1,22 @@
 package com.chatpay.payment.payment;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 
-/** Payment counters: {@code chatpay_payments_total{outcome,reason}} and {@code chatpay_card_network_calls_total{operation,outcome}}. */
+/**
+ * Payment metrics: {@code chatpay_payments_total{outcome,reason}}, {@code chatpay_payment_duration_seconds{outcome}}
+ * (histogram, from the request to the payment's outcome) and {@code chatpay_card_network_calls_total{operation,outcome}}.
+ */
 @ApplicationScoped
 public class PaymentMetrics {
+
+    /** The states that end a payment's processing (a COMPLETED one may still be refunded later, by someone). */
+    private static final Set<PaymentStatus> OUTCOMES = EnumSet.of(PaymentStatus.COMPLETED, PaymentStatus.REJECTED,
+            PaymentStatus.FAILED, PaymentStatus.EXPIRED, PaymentStatus.CANCELLED, PaymentStatus.DECLINED);
 
     private final MeterRegistry registry;
 
@@ -19,7 +30,22 @@ public class PaymentMetrics {
                 "reason", reason == null ? "none" : reason).increment();
     }
 
-    /** One card-network call: operation (authorize, capture, push, void, reverse) and outcome. */
+    /** A payment moved: counted, and if this ends its processing, the time since its request is recorded. */
+    public void transitioned(Payment payment) {
+        payment(payment.status(), payment.reason());
+        if (OUTCOMES.contains(payment.status())) {
+            Timer.builder("chatpay_payment_duration")
+                    .description("From the payment request to its outcome")
+                    .tag("outcome", payment.status().name().toLowerCase())
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(10))
+                    .maximumExpectedValue(Duration.ofDays(8))
+                    .register(registry)
+                    .record(Duration.between(payment.createdAt(), payment.updatedAt()));
+        }
+    }
+
+    /** One card-network call: operation (authorize, capture, push, void, reverse, reverse_payout, refund) and outcome. */
     public void cardNetworkCall(String operation, String outcome) {
         registry.counter("chatpay_card_network_calls_total", "operation", operation, "outcome", outcome).increment();
     }

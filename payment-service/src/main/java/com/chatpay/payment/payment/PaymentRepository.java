@@ -43,4 +43,20 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
         return find(party + " = ?1 and (createdAt < ?2 or (createdAt = ?2 and id < ?3))", NEWEST_FIRST,
                 userId, after.createdAt(), after.id()).range(0, max - 1).list();
     }
+
+    /** Up to {@code max} payments of any party (of {@code status} if given), newest first, after {@code after}. */
+    public Uni<List<Payment>> all(PaymentStatus status, PageCursor after, int max) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        java.util.Map<String, Object> parameters = new java.util.HashMap<>();
+        if (status != null) {
+            query.append(" and status = :status");
+            parameters.put("status", status);
+        }
+        if (after != null) {
+            query.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
+            parameters.put("at", after.createdAt());
+            parameters.put("id", after.id());
+        }
+        return find(query.toString(), NEWEST_FIRST, parameters).range(0, max - 1).list();
+    }
 }

@@ -29,8 +29,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class PaymentResource {
 
     static final int MAX_WAIT_SECONDS = 10;
-    static final int DEFAULT_PAGE = 20;
-    static final int MAX_PAGE = 100;
     private static final Pattern WAIT = Pattern.compile("(?:^|[,;\\s])wait\\s*=\\s*(\\d{1,6})(?:$|[,;\\s])");
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,64}");
 
@@ -130,22 +128,8 @@ public class PaymentResource {
         } else {
             throw ApiException.validation("direction", "must be sent or received");
         }
-        int size = DEFAULT_PAGE;
-        if (limit != null) {
-            try {
-                size = Integer.parseInt(limit);
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 1 || size > MAX_PAGE) {
-                throw ApiException.validation("limit", "must be between 1 and " + MAX_PAGE);
-            }
-        }
-        PageCursor after = null;
-        if (cursor != null && !cursor.isEmpty()) {
-            after = PageCursor.decode(cursor)
-                    .orElseThrow(() -> ApiException.validation("cursor", "is not a cursor of this list"));
-        }
+        int size = PageParameters.limit(limit);
+        PageCursor after = PageParameters.cursor(cursor);
         return service.history(jwt.getSubject(), sent, after, size);
     }
 

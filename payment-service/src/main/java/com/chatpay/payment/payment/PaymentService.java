@@ -111,7 +111,7 @@ public class PaymentService {
                     }
                     return payments.persist(payment)
                             .chain(() -> outbox.publish(payment.requested(), payerId))
-                            .invoke(() -> metrics.payment(PaymentStatus.PENDING, null))
+                            .invoke(() -> metrics.transitioned(payment))
                             .map(published -> new Accepted(payment.id(), 202, body, false));
                 });
             });
@@ -172,15 +172,23 @@ public class PaymentService {
 
     @WithSession
     public Uni<PaymentPage> history(String userId, boolean sent, PageCursor after, int limit) {
-        return payments.history(userId, sent, after, limit + 1).map(found -> {
-            List<Payment> page = found.size() > limit ? found.subList(0, limit) : found;
-            String next = null;
-            if (found.size() > limit) {
-                Payment last = page.get(page.size() - 1);
-                next = new PageCursor(last.createdAt(), last.id()).encode();
-            }
-            return new PaymentPage(page.stream().map(PaymentView::of).toList(), next);
-        });
+        return payments.history(userId, sent, after, limit + 1).map(found -> page(found, limit));
+    }
+
+    /** Every payment (of one status, if given), newest first, for ops. */
+    @WithSession
+    public Uni<PaymentPage> all(PaymentStatus status, PageCursor after, int limit) {
+        return payments.all(status, after, limit + 1).map(found -> page(found, limit));
+    }
+
+    private static PaymentPage page(List<Payment> found, int limit) {
+        List<Payment> page = found.size() > limit ? found.subList(0, limit) : found;
+        String next = null;
+        if (found.size() > limit) {
+            Payment last = page.get(page.size() - 1);
+            next = new PageCursor(last.createdAt(), last.id()).encode();
+        }
+        return new PaymentPage(page.stream().map(PaymentView::of).toList(), next);
     }
 
     private String toJson(PaymentView view) {

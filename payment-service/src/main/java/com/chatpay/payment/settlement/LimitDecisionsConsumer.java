@@ -61,7 +61,7 @@ public class LimitDecisionsConsumer {
             LimitRejected rejected = EventCodec.payload(envelope, LimitRejected.class);
             return pending(rejected.paymentId(), payment -> outbox.publish(
                             payment.reject(rejected.reason(), rejected.remaining(), clock.instant()), payment.payerId())
-                    .invoke(() -> metrics.payment(PaymentStatus.REJECTED, rejected.reason()))
+                    .invoke(() -> metrics.transitioned(payment))
                     .replaceWithVoid());
         }
         return Uni.createFrom().voidItem();

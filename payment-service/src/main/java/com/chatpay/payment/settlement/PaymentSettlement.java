@@ -4,6 +4,11 @@ import com.chatpay.common.money.Money;
 import com.chatpay.common.outbox.Outbox;
 import com.chatpay.payment.cardnetwork.CardNetwork;
 import com.chatpay.payment.cardnetwork.CardResult;
+import com.chatpay.payment.cardnetwork.CardStatus;
+import com.chatpay.payment.ledger.CommissionSchedule;
+import com.chatpay.payment.ledger.Ledger;
+import com.chatpay.payment.ledger.LedgerPosting;
+import com.chatpay.payment.ledger.PostingKind;
 import com.chatpay.payment.payment.Payment;
 import com.chatpay.payment.payment.PaymentMetrics;
 import com.chatpay.payment.payment.PaymentsConfig;
@@ -12,20 +17,30 @@ import com.chatpay.payment.users.PaymentUserRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
  * Moves the money of a payment through the {@link CardNetwork} and records the outcome: the transition and its event
  * (outbox) are written in the caller's transaction, the one that also records the triggering event as processed.
  * Every network call uses the payment id as idempotency reference, so a redelivered event replays the same calls
- * and gets the same answers: no money moves twice.
+ * and gets the same answers: no money moves twice. A call that times out is settled by asking the network where the
+ * reference stands ({@link CardNetwork#status}), never by guessing.
+ *
+ * Each approved money movement is booked in the {@link Ledger} in the same transaction (hold and its release as memo,
+ * capture, payout, reversal, refund), and a completed payment books its country's commission.
  *
  * <ul>
- *   <li>limits reserved: authorize the payer's card; declined or timed out → void the hold, FAILED;
+ *   <li>limits reserved: authorize the payer's card; declined, or timed out and the network says no hold was
+ *       granted → void the hold, FAILED;
  *       approved → pay out if the payee can receive, else AWAITING_PAYEE (the hold stays).</li>
  *   <li>pay out: capture (failure → void, FAILED), push to the payee's card (failure → reverse the capture,
  *       FAILED {@code PAYOUT_FAILED}), COMPLETED.</li>
  *   <li>expiry, cancel by the payer, decline by the payee: void the hold; EXPIRED, CANCELLED, DECLINED.</li>
+ *   <li>refund of a COMPLETED payment: take the payout back from the payee's card, refund the payer's card, give the
+ *       commission back; REFUNDED.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -41,15 +56,19 @@ public class PaymentSettlement {
     private final Outbox outbox;
     private final PaymentMetrics metrics;
     private final PaymentsConfig config;
+    private final Ledger ledger;
+    private final CommissionSchedule commissions;
     private final Clock clock;
 
     public PaymentSettlement(CardNetwork network, PaymentUserRepository users, Outbox outbox, PaymentMetrics metrics,
-            PaymentsConfig config, Clock clock) {
+            PaymentsConfig config, Ledger ledger, CommissionSchedule commissions, Clock clock) {
         this.network = network;
         this.users = users;
         this.outbox = outbox;
         this.metrics = metrics;
         this.config = config;
+        this.ledger = ledger;
+        this.commissions = commissions;
         this.clock = clock;
     }
 
@@ -61,64 +80,171 @@ public class PaymentSettlement {
             if (payerCard == null) {
                 return record(payment, payment.fail(PAYER_CARD_MISSING, clock.instant()));
             }
-            return call("authorize", network.authorize(reference, payerCard, payment.amount())).chain(hold -> {
-                if (!hold.isApproved()) {
-                    return call("void", network.voidHold(reference))
-                            .chain(() -> record(payment, payment.fail(hold.reason(), clock.instant())));
-                }
-                // the payee's row is locked: an activation being processed waits, then sees this payment waiting
-                return users.lockOrCreate(payment.payeeId(), clock.instant()).chain(payee -> payee.canReceive()
-                        ? payOut(payment, payee)
-                        : record(payment, payment.awaitPayee(clock.instant().plus(config.payeeWait()),
-                                clock.instant())));
-            });
+            return call("authorize", network.authorize(reference, payerCard, payment.amount()))
+                    .chain(answer -> settled(reference, answer,
+                            status -> status.authorization() == CardStatus.Authorization.HELD))
+                    .chain(hold -> {
+                        if (!hold.isApproved()) {
+                            return call("void", network.voidHold(reference))
+                                    .chain(() -> record(payment, payment.fail(hold.reason(), clock.instant())));
+                        }
+                        return book(LedgerPosting.hold(payment.id(), payment.payerCountry(), payment.amount(),
+                                clock.instant())).chain(() -> afterHold(payment));
+                    });
         });
+    }
+
+    private Uni<Void> afterHold(Payment payment) {
+        // the payee's row is locked: an activation being processed waits, then sees this payment waiting
+        return users.lockOrCreate(payment.payeeId(), clock.instant()).chain(payee -> payee.canReceive()
+                ? payOut(payment, payee)
+                : record(payment, payment.awaitPayee(clock.instant().plus(config.payeeWait()), clock.instant())));
     }
 
     /** The payer's card is held and the payee can receive: capture and push, compensating on failure. */
     public Uni<Void> payOut(Payment payment, PaymentUser payee) {
         String reference = payment.id().toString();
+        UUID id = payment.id();
+        String country = payment.payerCountry();
         Money amount = payment.amount();
-        return call("capture", network.capture(reference)).chain(capture -> {
-            if (!capture.isApproved()) {
-                return call("void", network.voidHold(reference))
-                        .chain(() -> record(payment, payment.fail(capture.reason(), clock.instant())));
+        return call("capture", network.capture(reference))
+                .chain(answer -> settled(reference, answer,
+                        status -> status.authorization() == CardStatus.Authorization.CAPTURED))
+                .chain(capture -> {
+                    if (!capture.isApproved()) {
+                        return voidHold(payment)
+                                .chain(() -> record(payment, payment.fail(capture.reason(), clock.instant())));
+                    }
+                    Instant captured = clock.instant();
+                    return book(LedgerPosting.holdRelease(id, country, amount, captured))
+                            .chain(() -> book(LedgerPosting.capture(id, country, amount, captured)))
+                            .chain(() -> call("push", network.pushToCard(reference, payee.cardToken(), amount)))
+                            .chain(answer -> settled(reference, answer,
+                                    status -> status.payout() == CardStatus.Payout.PAID_OUT))
+                            .chain(push -> push.isApproved() ? completed(payment) : reverseCapture(payment));
+                });
+    }
+
+    private Uni<Void> completed(Payment payment) {
+        Instant now = clock.instant();
+        Uni<Void> booked = book(LedgerPosting.payout(payment.id(), payment.payerCountry(), payment.amount(), now));
+        var commission = commissions.forCountry(payment.payerCountry());
+        if (commission.isPresent()) {
+            booked = booked.chain(() -> book(LedgerPosting.commission(payment.id(), payment.payerCountry(),
+                    commission.get(), now)));
+        } else {
+            LOG.warnf("payment %s: no commission configured for %s", payment.id(), payment.payerCountry());
+        }
+        return booked.chain(() -> record(payment, payment.complete(now)));
+    }
+
+    private Uni<Void> reverseCapture(Payment payment) {
+        return call("reverse", network.reverse(payment.id().toString())).chain(reversal -> {
+            if (!reversal.isApproved()) {
+                LOG.errorf("payment %s: payout failed and the capture could not be reversed (%s)",
+                        payment.id(), reversal.reason());
+                return Uni.createFrom().voidItem();
             }
-            return call("push", network.pushToCard(reference, payee.cardToken(), amount)).chain(push -> {
-                if (!push.isApproved()) {
-                    return call("reverse", network.reverse(reference)).invoke(reversal -> {
-                        if (!reversal.isApproved()) {
-                            LOG.errorf("payment %s: payout failed and the capture could not be reversed (%s)",
-                                    payment.id(), reversal.reason());
-                        }
-                    }).chain(() -> record(payment, payment.fail(CardResult.PAYOUT_FAILED, clock.instant())));
-                }
-                return record(payment, payment.complete(clock.instant()));
-            });
-        });
+            return book(LedgerPosting.reversal(payment.id(), payment.payerCountry(), payment.amount(),
+                    clock.instant()));
+        }).chain(() -> record(payment, payment.fail(CardResult.PAYOUT_FAILED, clock.instant())));
     }
 
     /** The payee did not activate in time: release the hold. */
     public Uni<Void> expire(Payment payment) {
-        return call("void", network.voidHold(payment.id().toString()))
-                .chain(() -> record(payment, payment.expire(clock.instant())));
+        return voidHold(payment).chain(() -> record(payment, payment.expire(clock.instant())));
     }
 
     /** The payer cancelled while the payment waited for the payee: release the hold. */
     public Uni<Void> cancel(Payment payment) {
-        return call("void", network.voidHold(payment.id().toString()))
-                .chain(() -> record(payment, payment.cancel(clock.instant())));
+        return voidHold(payment).chain(() -> record(payment, payment.cancel(clock.instant())));
     }
 
     /** The payee declined the payment waiting for them: release the hold. */
     public Uni<Void> decline(Payment payment) {
-        return call("void", network.voidHold(payment.id().toString()))
-                .chain(() -> record(payment, payment.decline(clock.instant())));
+        return voidHold(payment).chain(() -> record(payment, payment.decline(clock.instant())));
+    }
+
+    /**
+     * Refunds a COMPLETED payment in full: the payout is taken back from the payee's card, the payer's card is
+     * refunded, the commission is given back, REFUNDED with {@code reasonCode}. If the network refuses to take the
+     * payout back, nothing changed. If it took the payout back but refuses the payer's refund, the payout reversal
+     * stays booked (the money waits in platform clearing, which the ledger audit shows) and a later attempt goes
+     * straight to the payer's refund; the payment stays COMPLETED.
+     */
+    public Uni<RefundOutcome> refund(Payment payment, String reasonCode) {
+        String reference = payment.id().toString();
+        UUID id = payment.id();
+        String country = payment.payerCountry();
+        Money amount = payment.amount();
+        return ledger.posting(id, PostingKind.PAYOUT_REVERSAL).chain(earlier -> earlier.isPresent()
+                ? Uni.createFrom().item(CardResult.approved())
+                : call("reverse_payout", network.reversePayout(reference))
+                        .chain(answer -> settled(reference, answer,
+                                status -> status.payout() == CardStatus.Payout.REVERSED))
+                        .call(taken -> taken.isApproved()
+                                ? book(LedgerPosting.payoutReversal(id, country, amount, clock.instant()))
+                                : Uni.createFrom().voidItem()))
+                .chain(taken -> {
+                    if (!taken.isApproved()) {
+                        return Uni.createFrom().item(RefundOutcome.failed(taken.reason()));
+                    }
+                    return call("refund", network.refund(reference, amount))
+                            .chain(answer -> settled(reference, answer,
+                                    status -> status.authorization() == CardStatus.Authorization.REFUNDED))
+                            .chain(refunded -> {
+                                if (!refunded.isApproved()) {
+                                    LOG.errorf("payment %s: payout taken back but the payer's refund was refused (%s)",
+                                            id, refunded.reason());
+                                    return Uni.createFrom().item(RefundOutcome.failed(refunded.reason()));
+                                }
+                                Instant now = clock.instant();
+                                return book(LedgerPosting.refund(id, country, amount, now))
+                                        .chain(() -> ledger.posting(id, PostingKind.COMMISSION))
+                                        .chain(commission -> commission.isPresent()
+                                                ? book(LedgerPosting.commissionReversal(commission.get(), now))
+                                                : Uni.createFrom().voidItem())
+                                        .chain(() -> record(payment, payment.refund(reasonCode, now)))
+                                        .replaceWith(RefundOutcome.REFUNDED);
+                            });
+                });
+    }
+
+    /**
+     * A timed-out call has an unknown outcome: the network is asked where the reference stands, and the call counts
+     * as approved only if {@code happened} says it took effect; otherwise (or if the network cannot tell) it stays
+     * a timeout, which the caller compensates (void, reverse) with the same reference.
+     */
+    private Uni<CardResult> settled(String reference, CardResult answer, Predicate<CardStatus> happened) {
+        if (answer.outcome() != CardResult.Outcome.TIMED_OUT) {
+            return Uni.createFrom().item(answer);
+        }
+        return network.status(reference)
+                .invoke(status -> metrics.cardNetworkCall("status", "answered"))
+                .onFailure().invoke(() -> metrics.cardNetworkCall("status", "error"))
+                .onFailure().recoverWithItem(CardStatus.UNKNOWN)
+                .map(status -> status.isKnown() && happened.test(status) ? CardResult.approved() : answer);
+    }
+
+    /** Voids the payment's hold and, once the network confirms, books its release. */
+    private Uni<Void> voidHold(Payment payment) {
+        return call("void", network.voidHold(payment.id().toString())).chain(voided -> {
+            if (!voided.isApproved()) {
+                LOG.errorf("payment %s: the hold could not be voided (%s)", payment.id(), voided.reason());
+                return Uni.createFrom().voidItem();
+            }
+            return book(LedgerPosting.holdRelease(payment.id(), payment.payerCountry(), payment.amount(),
+                    clock.instant()));
+        });
+    }
+
+    private Uni<Void> book(LedgerPosting posting) {
+        return ledger.book(posting);
     }
 
     private Uni<Void> record(Payment payment, Record event) {
         return outbox.publish(event, payment.payerId())
-                .invoke(() -> metrics.payment(payment.status(), payment.reason()))
+                .invoke(() -> metrics.transitioned(payment))
                 .replaceWithVoid();
     }
 

@@ -93,6 +93,23 @@ class SimulatedCardNetworkTest {
     }
 
     @Test
+    void shouldTellWhereAReferenceStandsWhenAnAnswerWasLost() {
+        SimulatedCardNetwork network = network();
+
+        assertThat(await(network.authorize("p1", TIMEOUT, AMOUNT)).outcome())
+                .isEqualTo(CardResult.Outcome.TIMED_OUT);
+
+        assertThat(network.status("p1").await().atMost(Duration.ofSeconds(5)))
+                .isEqualTo(new CardStatus(CardStatus.Authorization.HELD, CardStatus.Payout.NONE));
+        assertThat(network.status("never-seen").await().atMost(Duration.ofSeconds(5)))
+                .isEqualTo(new CardStatus(CardStatus.Authorization.NONE, CardStatus.Payout.NONE));
+        await(network.capture("p1"));
+        await(network.pushToCard("p1", OK, AMOUNT));
+        assertThat(network.status("p1").await().atMost(Duration.ofSeconds(5)))
+                .isEqualTo(new CardStatus(CardStatus.Authorization.CAPTURED, CardStatus.Payout.PAID_OUT));
+    }
+
+    @Test
     void shouldFailPushesToPayoutFailingCardsAndReverseTheCapture() {
         SimulatedCardNetwork network = network();
         await(network.authorize("p1", OK, AMOUNT));
@@ -144,5 +161,29 @@ class SimulatedCardNetworkTest {
 
         assertThat(await(slow.authorize("p1", OK, AMOUNT)).isApproved()).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(90));
+    }
+
+    @Test
+    void shouldTakeThePayoutBackAndRefundThePayerOnce() {
+        SimulatedCardNetwork network = network();
+        await(network.authorize("p1", OK, AMOUNT));
+        await(network.capture("p1"));
+        await(network.pushToCard("p1", OK, AMOUNT));
+
+        assertThat(await(network.reversePayout("p1")).isApproved()).isTrue();
+        assertThat(network.payoutState("p1")).contains(SimulatedCardNetwork.PayoutState.REVERSED);
+        assertThat(await(network.refund("p1", AMOUNT)).isApproved()).isTrue();
+        assertThat(network.holdState("p1")).contains(SimulatedCardNetwork.HoldState.REFUNDED);
+        assertThat(await(network.reverse("p1"))).isEqualTo(CardResult.declined(CardResult.NO_HOLD));
+    }
+
+    @Test
+    void shouldRefuseToRefundWhatWasNeverPaidOutOrCaptured() {
+        SimulatedCardNetwork network = network();
+        await(network.authorize("p1", OK, AMOUNT));
+
+        assertThat(await(network.reversePayout("p1"))).isEqualTo(CardResult.declined(CardResult.NO_PAYOUT));
+        assertThat(await(network.refund("p1", AMOUNT))).isEqualTo(CardResult.declined(CardResult.NO_HOLD));
+        assertThat(network.isHeld("p1")).isTrue();
     }
 }

@@ -96,4 +96,26 @@ class PaymentQueryTests {
         given().header("Authorization", TestTokens.bearer(payer)).queryParam("cursor", "garbage")
                 .get("/v1/payments").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
     }
+
+    @Test
+    void shouldListPaymentsForOpsByStatusNewestFirst() {
+        String older = pay(payer, payee, 301);
+        String newer = pay(payer, payee, 302);
+        String ops = TestTokens.opsBearer("ops-1");
+
+        JsonPath first = given().header("Authorization", ops).queryParam("status", "PENDING").queryParam("limit", 1)
+                .get("/v1/ops/payments").then().statusCode(200).extract().jsonPath();
+        assertThat(first.getList("items.paymentId")).containsExactly(newer);
+        JsonPath second = given().header("Authorization", ops).queryParam("status", "PENDING")
+                .queryParam("limit", 1).queryParam("cursor", first.getString("nextCursor"))
+                .get("/v1/ops/payments").then().statusCode(200).extract().jsonPath();
+        assertThat(second.getList("items.paymentId")).containsExactly(older);
+        assertThat(given().header("Authorization", ops).queryParam("status", "COMPLETED").queryParam("limit", 100)
+                .get("/v1/ops/payments").then().statusCode(200).extract().jsonPath()
+                .<String>getList("items.status")).doesNotContain("PENDING");
+
+        given().header("Authorization", ops).queryParam("status", "LOST").get("/v1/ops/payments")
+                .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
+        given().header("Authorization", TestTokens.bearer(payer)).get("/v1/ops/payments").then().statusCode(403);
+    }
 }

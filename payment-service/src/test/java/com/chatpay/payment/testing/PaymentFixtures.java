@@ -128,6 +128,31 @@ public final class PaymentFixtures {
                 .get("/v1/payments/" + paymentId).then().statusCode(200).extract().path("status");
     }
 
+    /** Activates both parties with approving cards and brings a payment to COMPLETED. */
+    public static String completedPayment(String payerId, String payeeId, long amount) {
+        activate(payerId, card(OK_CARD));
+        activate(payeeId, card(OK_CARD));
+        String paymentId = pay(payerId, payeeId, amount);
+        reserve(paymentId, payerId, amount);
+        awaitStatus(paymentId, payerId, "COMPLETED");
+        return paymentId;
+    }
+
+    /** The payer is active, the payee has no card yet: the payment waits for them. */
+    public static String awaitingPayeeFor(String payerId, String payeeId, long amount) {
+        activate(payerId, card(OK_CARD));
+        String paymentId = pay(payerId, payeeId, amount);
+        reserve(paymentId, payerId, amount);
+        awaitStatus(paymentId, payerId, "AWAITING_PAYEE");
+        return paymentId;
+    }
+
+    /** POST {@code /v1/payments/{id}/{action}} with {@code {reason}}, as {@code authorization}. */
+    public static Response act(String authorization, String paymentId, String action, String reason) {
+        return given().header("Authorization", authorization).contentType(ContentType.JSON)
+                .body(Map.of("reason", reason)).post("/v1/payments/" + paymentId + "/" + action);
+    }
+
     public static void awaitStatus(String paymentId, String userId, String expected) {
         await().atMost(Duration.ofSeconds(15)).until(() -> expected.equals(status(paymentId, userId)));
     }

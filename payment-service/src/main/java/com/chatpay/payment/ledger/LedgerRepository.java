@@ -1,0 +1,42 @@
+package com.chatpay.payment.ledger;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+@WithSession
+public class LedgerRepository implements PanacheRepositoryBase<LedgerEntry, UUID> {
+
+    /** The lines of the payment's posting of {@code kind} (empty if none was booked). */
+    public Uni<List<LedgerEntry>> linesOf(UUID paymentId, PostingKind kind) {
+        return list("paymentId = ?1 and kind = ?2", paymentId, kind);
+    }
+
+    /** Commission lines on the platform's account booked in [from, to), summed per country, currency, kind and side. */
+    public Uni<List<CommissionTotal>> platformCommissions(Instant from, Instant to) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                        "select e.country, e.currency, e.kind, e.side, count(e), sum(e.amountValue) from LedgerEntry e"
+                                + " where e.account = :account and e.kind in :kinds"
+                                + " and e.bookedAt >= :from and e.bookedAt < :to"
+                                + " group by e.country, e.currency, e.kind, e.side", Object[].class)
+                .setParameter("account", Account.PLATFORM_COMMISSION)
+                .setParameter("kinds", List.of(PostingKind.COMMISSION, PostingKind.COMMISSION_REVERSAL))
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList())
+                .map(rows -> rows.stream().map(r -> new CommissionTotal((String) r[0], (String) r[1],
+                        (PostingKind) r[2], (Side) r[3], ((Number) r[4]).longValue(), ((Number) r[5]).longValue()))
+                        .toList());
+    }
+
+    /** The sum of one country's commission lines of one kind and side. */
+    public record CommissionTotal(String country, String currency, PostingKind kind, Side side, long lines,
+            long amount) {
+    }
+}

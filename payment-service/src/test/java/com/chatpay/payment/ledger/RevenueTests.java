@@ -1,0 +1,92 @@
+package com.chatpay.payment.ledger;
+
+import static com.chatpay.payment.testing.PaymentFixtures.act;
+import static com.chatpay.payment.testing.PaymentFixtures.activate;
+import static com.chatpay.payment.testing.PaymentFixtures.awaitStatus;
+import static com.chatpay.payment.testing.PaymentFixtures.card;
+import static com.chatpay.payment.testing.PaymentFixtures.newUser;
+import static com.chatpay.payment.testing.PaymentFixtures.pay;
+import static com.chatpay.payment.testing.PaymentFixtures.reserve;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.chatpay.payment.testing.LedgerAssertions;
+import com.chatpay.payment.testing.PaymentFixtures;
+import com.chatpay.payment.testing.TestClockProducer;
+import com.chatpay.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Ops' monthly commission report, in months of the past only this class books in (by shifting the clock). */
+@QuarkusTest
+class RevenueTests {
+
+    private final String payer = newUser("payer");
+    private final String payee = newUser("payee");
+    private final String ops = TestTokens.opsBearer("ops-1");
+
+    @AfterEach
+    void resetClockAndCheckTheLedger() {
+        TestClockProducer.CLOCK.reset();
+        LedgerAssertions.assertLedgerConsistent();
+    }
+
+    private void completeAt(String paymentId, long amount, Instant at) {
+        TestClockProducer.CLOCK.setNow(at);
+        reserve(paymentId, payer, amount);
+        awaitStatus(paymentId, payer, "COMPLETED");
+    }
+
+    @Test
+    void shouldReportCommissionsPerCountryAndMonthAcrossAMonthBoundary() {
+        activate(payer, card(PaymentFixtures.OK_CARD));
+        activate(payee, card(PaymentFixtures.OK_CARD));
+        String january = pay(payer, payee, 1000);
+        String february = pay(payer, payee, 2000);
+        String refundedInFebruary = pay(payer, payee, 3000);
+
+        completeAt(january, 1000, Instant.parse("2025-01-31T23:57:00Z"));
+        completeAt(february, 2000, Instant.parse("2025-02-01T00:00:00Z"));
+        completeAt(refundedInFebruary, 3000, Instant.parse("2025-02-01T00:01:00Z"));
+        act(TestTokens.bearer(payee), refundedInFebruary, "refund", "duplicate").then().statusCode(200);
+        TestClockProducer.CLOCK.reset();
+
+        // FR: 10 cents per payment, paid by the platform to the payer's bank
+        given().header("Authorization", ops).queryParam("month", "2025-01").get("/v1/ops/revenue")
+                .then().statusCode(200).body("month", equalTo("2025-01"))
+                .body("countries.size()", equalTo(1))
+                .body("countries[0].country", equalTo("FR"))
+                .body("countries[0].count", equalTo(1))
+                .body("countries[0].reversed", equalTo(0))
+                .body("countries[0].total.value", equalTo(-10))
+                .body("countries[0].total.currency", equalTo("EUR"));
+        given().header("Authorization", ops).queryParam("month", "2025-02").get("/v1/ops/revenue")
+                .then().statusCode(200)
+                .body("countries[0].count", equalTo(2))
+                .body("countries[0].reversed", equalTo(1))
+                .body("countries[0].total.value", equalTo(-10));
+        given().header("Authorization", ops).queryParam("month", "2024-12").get("/v1/ops/revenue")
+                .then().statusCode(200).body("countries", empty());
+    }
+
+    @Test
+    void shouldReportTheCurrentMonthOfTheClockByDefault() {
+        TestClockProducer.CLOCK.setNow(Instant.parse("2025-03-15T12:00:00Z"));
+
+        given().header("Authorization", ops).get("/v1/ops/revenue")
+                .then().statusCode(200).body("month", equalTo("2025-03")).body("countries", empty());
+    }
+
+    @Test
+    void shouldRefuseBadMonthsAndNonOps() {
+        given().header("Authorization", ops).queryParam("month", "2025-13").get("/v1/ops/revenue")
+                .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
+        given().header("Authorization", ops).queryParam("month", "March").get("/v1/ops/revenue")
+                .then().statusCode(400);
+        given().header("Authorization", TestTokens.bearer(payer)).get("/v1/ops/revenue").then().statusCode(403);
+        given().get("/v1/ops/revenue").then().statusCode(401);
+    }
+}
