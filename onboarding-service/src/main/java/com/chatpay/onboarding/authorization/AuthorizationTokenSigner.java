@@ -25,6 +25,9 @@ public class AuthorizationTokenSigner {
     /** The confirmation method claim of a PIN-confirmed payment. */
     public static final String METHOD_PIN = "PIN";
 
+    /** The confirmation method claim of a payment confirmed with an enrolled device (WebAuthn assertion). */
+    public static final String METHOD_WEBAUTHN = "WEBAUTHN";
+
     private final PrivateKey key;
     private final String issuer;
     private final Duration ttl;

@@ -4,7 +4,8 @@ import com.chatpay.common.money.Money;
 import com.chatpay.common.problem.ApiException;
 import com.chatpay.common.problem.Problem.FieldError;
 import com.chatpay.common.security.Roles;
-import com.chatpay.onboarding.onboarding.AttemptsException;
+import com.chatpay.onboarding.device.DeviceResource;
+import com.chatpay.onboarding.device.WebAuthnVerifier;
 import com.chatpay.onboarding.onboarding.OnboardingErrors;
 import com.chatpay.onboarding.onboarding.OnboardingMetrics;
 import com.chatpay.onboarding.onboarding.OnboardingProblems;
@@ -30,6 +31,9 @@ public class PaymentAuthorizationResource {
     /** Longest payee id accepted (the platform's user ids). */
     static final int PAYEE_ID_MAX = 128;
 
+    private static final String PIN = AuthorizationTokenSigner.METHOD_PIN;
+    private static final String WEBAUTHN = AuthorizationTokenSigner.METHOD_WEBAUTHN;
+
     private final PaymentAuthorizationService service;
     private final OnboardingMetrics metrics;
     private final JsonWebToken jwt;
@@ -41,46 +45,99 @@ public class PaymentAuthorizationResource {
         this.jwt = jwt;
     }
 
+    /** A WebAuthn challenge bound to this payment, for an enrolled device to sign. */
+    @POST
+    @Path("/options")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @ResponseStatus(201)
+    @RolesAllowed(Roles.USER)
+    public Uni<AssertionOptions> options(@NotNull AssertionOptionsRequest request) {
+        String payerId = jwt.getSubject();
+        List<FieldError> errors = new ArrayList<>();
+        Money amount = payment(request.payeeId(), request.amount(), payerId, errors, WEBAUTHN);
+        return service.assertionOptions(payerId, request.payeeId(), amount);
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
     @RolesAllowed(Roles.USER)
     public Uni<AuthorizationView> authorize(@NotNull AuthorizationRequest request) {
         String payerId = jwt.getSubject();
-        Money amount = checked(request, payerId);
-        return service.authorizeWithPin(payerId, request.payeeId(), amount, request.pin())
-                .onFailure(ApiException.class).invoke(e -> metrics.authorization("PIN",
-                        switch (((ApiException) e).status()) {
-                            case 423 -> "locked";
-                            case 409 -> "payer_not_active";
-                            default -> "rejected";
-                        }))
+        AuthorizationRequest.Assertion assertion = request.assertion();
+        List<FieldError> errors = new ArrayList<>();
+        if (assertion == null) {
+            if (!PinPolicy.isWellFormed(request.pin())) {
+                errors.add(new FieldError("pin", "must be exactly 4 digits (or send an assertion instead)"));
+            }
+            Money amount = payment(request.payeeId(), request.amount(), payerId, errors, PIN);
+            return withPin(payerId, request.payeeId(), amount, request.pin());
+        }
+        if (request.pin() != null) {
+            errors.add(new FieldError("pin", "must be absent when an assertion confirms the payment"));
+        }
+        byte[] credentialId = binary("assertion.credentialId", assertion.credentialId(), errors);
+        byte[] clientData = binary("assertion.clientDataJSON", assertion.clientDataJSON(), errors);
+        byte[] authenticatorData = binary("assertion.authenticatorData", assertion.authenticatorData(), errors);
+        byte[] signature = binary("assertion.signature", assertion.signature(), errors);
+        Money amount = payment(request.payeeId(), request.amount(), payerId, errors, WEBAUTHN);
+        return service.authorizeWithAssertion(payerId, request.payeeId(), amount, credentialId, clientData,
+                        authenticatorData, signature)
+                .onFailure(WebAuthnVerifier.Refused.class).transform(e -> {
+                    metrics.authorization(WEBAUTHN, "assertion_invalid");
+                    return new ApiException(403, OnboardingErrors.AUTHORIZATION_ASSERTION_INVALID, "Forbidden",
+                            "The assertion does not confirm this payment: " + e.getMessage() + ".", null, null);
+                })
+                .onFailure(ApiException.class).invoke(e -> countRefusal(WEBAUTHN, (ApiException) e))
+                .invoke(() -> metrics.authorization(WEBAUTHN, "issued"));
+    }
+
+    private Uni<AuthorizationView> withPin(String payerId, String payeeId, Money amount, String pin) {
+        return service.authorizeWithPin(payerId, payeeId, amount, pin)
+                .onFailure(ApiException.class).invoke(e -> countRefusal(PIN, (ApiException) e))
                 .map(outcome -> {
                     if (outcome.failedCheck() == null) {
-                        metrics.authorization("PIN", "issued");
+                        metrics.authorization(PIN, "issued");
                         return outcome.authorization();
                     }
-                    if (outcome.failedCheck().outcome() == PinCheck.Outcome.LOCKED) {
-                        metrics.authorization("PIN", "locked");
-                        throw OnboardingProblems.paymentsLocked();
-                    }
-                    metrics.authorization("PIN", "pin_invalid");
-                    int remaining = outcome.failedCheck().attemptsRemaining();
-                    throw new AttemptsException(403, OnboardingErrors.PIN_INVALID, "Forbidden",
-                            "The PIN is wrong; " + remaining + " attempt(s) remaining before payments are locked.",
-                            remaining);
+                    metrics.authorization(PIN,
+                            outcome.failedCheck().outcome() == PinCheck.Outcome.LOCKED ? "locked" : "pin_invalid");
+                    throw OnboardingProblems.pinRefused(outcome.failedCheck());
                 });
     }
 
-    private Money checked(AuthorizationRequest request, String payerId) {
-        List<FieldError> errors = new ArrayList<>();
-        String payee = request.payeeId();
+    private void countRefusal(String method, ApiException e) {
+        if (OnboardingErrors.AUTHORIZATION_ASSERTION_INVALID.equals(e.code())) {
+            return;
+        }
+        metrics.authorization(method, switch (e.status()) {
+            case 423 -> "locked";
+            case 409 -> "payer_not_active";
+            default -> "rejected";
+        });
+    }
+
+    private static byte[] binary(String field, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "is required"));
+            return null;
+        }
+        try {
+            return DeviceResource.base64Url(field, value);
+        } catch (ApiException e) {
+            errors.add(new FieldError(field, "must be base64url"));
+            return null;
+        }
+    }
+
+    /** Checks payee and amount (adding to the errors found so far), then refuses them all at once, or self-payment. */
+    private Money payment(String payee, AuthorizationRequest.Amount amount, String payerId, List<FieldError> errors,
+            String method) {
         if (payee == null || payee.isBlank()) {
             errors.add(new FieldError("payeeId", "is required"));
         } else if (payee.length() > PAYEE_ID_MAX) {
             errors.add(new FieldError("payeeId", "must be at most " + PAYEE_ID_MAX + " characters"));
         }
-        AuthorizationRequest.Amount amount = request.amount();
         if (amount == null) {
             errors.add(new FieldError("amount", "is required"));
         } else {
@@ -93,15 +150,12 @@ public class PaymentAuthorizationResource {
                 errors.add(new FieldError("amount.currency", "must be an ISO 4217 currency code"));
             }
         }
-        if (!PinPolicy.isWellFormed(request.pin())) {
-            errors.add(new FieldError("pin", "must be exactly 4 digits"));
-        }
         if (!errors.isEmpty()) {
-            metrics.authorization("PIN", "rejected");
+            metrics.authorization(method, "rejected");
             throw ApiException.validation(errors);
         }
         if (payee.equals(payerId)) {
-            metrics.authorization("PIN", "rejected");
+            metrics.authorization(method, "rejected");
             throw ApiException.badRequest(OnboardingErrors.SELF_PAYMENT, "You cannot pay yourself.");
         }
         return Money.of(amount.value(), amount.currency());

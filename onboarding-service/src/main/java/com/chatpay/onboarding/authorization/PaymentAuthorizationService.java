@@ -3,6 +3,13 @@ package com.chatpay.onboarding.authorization;
 import com.chatpay.common.money.CountryCurrency;
 import com.chatpay.common.money.Money;
 import com.chatpay.common.problem.ApiException;
+import com.chatpay.onboarding.device.Device;
+import com.chatpay.onboarding.device.DeviceRepository;
+import com.chatpay.onboarding.device.PaymentChallenge;
+import com.chatpay.onboarding.device.WebAuthnChallenge;
+import com.chatpay.onboarding.device.WebAuthnChallengeRepository;
+import com.chatpay.onboarding.device.WebAuthnConfig;
+import com.chatpay.onboarding.device.WebAuthnVerifier;
 import com.chatpay.onboarding.onboarding.OnboardingErrors;
 import com.chatpay.onboarding.onboarding.OnboardingProblems;
 import com.chatpay.onboarding.onboarding.OnboardingStatus;
@@ -14,10 +21,16 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.UUID;
 
-/** Strong customer authentication of a payment by PIN: checks the payer and the PIN, then signs a token. */
+/**
+ * Strong customer authentication of a payment, by PIN or by a WebAuthn assertion of an enrolled device over a
+ * challenge bound to the payment: checks the payer and the proof, then signs a token.
+ */
 @ApplicationScoped
 public class PaymentAuthorizationService {
 
@@ -29,53 +42,140 @@ public class PaymentAuthorizationService {
     private final PaymentAuthorizationRepository authorizations;
     private final PinVerifier pins;
     private final AuthorizationTokenSigner signer;
+    private final DeviceRepository devices;
+    private final WebAuthnChallengeRepository challenges;
+    private final WebAuthnVerifier webAuthn;
+    private final WebAuthnConfig webAuthnConfig;
     private final Clock clock;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
     public PaymentAuthorizationService(PaymentProfileRepository profiles,
             PaymentAuthorizationRepository authorizations, PinVerifier pins, AuthorizationTokenSigner signer,
-            Clock clock) {
+            DeviceRepository devices, WebAuthnChallengeRepository challenges, WebAuthnVerifier webAuthn,
+            WebAuthnConfig webAuthnConfig, Clock clock) {
         this.profiles = profiles;
         this.authorizations = authorizations;
         this.pins = pins;
         this.signer = signer;
+        this.devices = devices;
+        this.challenges = challenges;
+        this.webAuthn = webAuthn;
+        this.webAuthnConfig = webAuthnConfig;
         this.clock = clock;
+    }
+
+    /** The payer may pay in this currency: ACTIVE (423 when locked, 409 otherwise), and in their country's currency. */
+    private static void checkPayer(PaymentProfile payer, Money amount) {
+        OnboardingStatus status = PaymentProfile.stateOf(payer).status();
+        if (status == OnboardingStatus.LOCKED) {
+            throw OnboardingProblems.paymentsLocked();
+        }
+        if (status != OnboardingStatus.ACTIVE) {
+            throw ApiException.conflict(OnboardingErrors.PAYER_NOT_ACTIVE,
+                    "Payments are not active for this user (status " + status + ").");
+        }
+        String currency = CountryCurrency.of(payer.country).orElseThrow();
+        if (!currency.equals(amount.currency())) {
+            throw ApiException.badRequest(OnboardingErrors.CURRENCY_MISMATCH,
+                    "Payments from this account are in " + currency + ".");
+        }
+    }
+
+    /** A challenge for a device of the payer to confirm this payment with. */
+    @WithTransaction
+    public Uni<AssertionOptions> assertionOptions(String payerId, String payeeId, Money amount) {
+        Instant now = clock.instant();
+        return profiles.findById(payerId).chain(payer -> {
+            checkPayer(payer, amount);
+            return devices.ofUser(payerId);
+        }).chain(enrolled -> {
+            if (enrolled.isEmpty()) {
+                throw ApiException.conflict(OnboardingErrors.DEVICE_NOT_REGISTERED,
+                        "No device is enrolled to confirm payments: register one, or confirm with the PIN.");
+            }
+            WebAuthnChallenge challenge = new WebAuthnChallenge();
+            challenge.id = UUID.randomUUID();
+            challenge.userId = payerId;
+            challenge.purpose = WebAuthnChallenge.Purpose.PAYMENT;
+            challenge.nonce = new byte[32];
+            RANDOM.nextBytes(challenge.nonce);
+            challenge.challenge = PaymentChallenge.of(challenge.nonce, payerId, payeeId, amount);
+            challenge.payeeId = payeeId;
+            challenge.amount = amount.value();
+            challenge.currency = amount.currency();
+            challenge.createdAt = now;
+            challenge.expiresAt = now.plus(webAuthnConfig.challengeTtl());
+            return challenges.persist(challenge).map(c -> new AssertionOptions(B64URL.encodeToString(c.challenge),
+                    webAuthnConfig.rpId(),
+                    enrolled.stream().map(d -> new AssertionOptions.CredentialDescriptor("public-key",
+                            B64URL.encodeToString(d.credentialId))).toList(),
+                    webAuthnConfig.userVerificationRequired() ? "required" : "preferred",
+                    webAuthnConfig.challengeTtl().toMillis(), c.expiresAt));
+        });
+    }
+
+    /**
+     * Checks an assertion of one of the payer's devices: the challenge it signed must be one issued to the payer
+     * for exactly this payee, amount and currency, unused and unexpired; webauthn4j checks origin, rpId hash,
+     * flags, signature and counter. Any failure is {@link WebAuthnVerifier.Refused}.
+     */
+    @WithTransaction
+    public Uni<AuthorizationView> authorizeWithAssertion(String payerId, String payeeId, Money amount,
+            byte[] credentialId, byte[] clientDataJson, byte[] authenticatorData, byte[] signature) {
+        Instant now = clock.instant();
+        return profiles.lock(payerId).chain(payer -> {
+            checkPayer(payer, amount);
+            return devices.lockByCredential(payerId, credentialId).chain(device -> {
+                if (device == null) {
+                    throw new WebAuthnVerifier.Refused("the credential is not an enrolled device of the payer");
+                }
+                byte[] signed = webAuthn.challengeOf(clientDataJson);
+                return challenges.lock(payerId, WebAuthnChallenge.Purpose.PAYMENT, signed).chain(challenge -> {
+                    if (challenge == null || !challenge.usableAt(now)) {
+                        throw new WebAuthnVerifier.Refused("unknown, used or expired challenge");
+                    }
+                    byte[] expected = PaymentChallenge.of(challenge.nonce, payerId, payeeId, amount);
+                    if (!Arrays.equals(expected, challenge.challenge)) {
+                        throw new WebAuthnVerifier.Refused("the challenge was issued for another payment");
+                    }
+                    long counter = webAuthn.verifyAssertion(device, authenticatorData, clientDataJson, signature,
+                            expected);
+                    device.signCount = counter;
+                    device.lastUsedAt = now;
+                    challenge.usedAt = now;
+                    return issue(payer, payeeId, amount, AuthorizationTokenSigner.METHOD_WEBAUTHN, now);
+                });
+            });
+        });
+    }
+
+    private Uni<AuthorizationView> issue(PaymentProfile payer, String payeeId, Money amount, String method,
+            Instant now) {
+        PaymentAuthorization record = new PaymentAuthorization();
+        record.jti = UUID.randomUUID();
+        record.payerId = payer.userId;
+        record.payeeId = payeeId;
+        record.amount = amount.value();
+        record.currency = amount.currency();
+        record.method = method;
+        record.issuedAt = now;
+        record.expiresAt = now.plus(signer.ttl());
+        String token = signer.sign(record.jti, payer.userId, payeeId, amount, payer.country, record.method,
+                record.issuedAt, record.expiresAt);
+        return authorizations.persist(record).replaceWith(new AuthorizationView(token, record.expiresAt));
     }
 
     @WithTransaction
     public Uni<Outcome> authorizeWithPin(String payerId, String payeeId, Money amount, String pin) {
         Instant now = clock.instant();
         return profiles.lock(payerId).chain(payer -> {
-            OnboardingStatus status = PaymentProfile.stateOf(payer).status();
-            if (status == OnboardingStatus.LOCKED) {
-                throw OnboardingProblems.paymentsLocked();
-            }
-            if (status != OnboardingStatus.ACTIVE) {
-                throw ApiException.conflict(OnboardingErrors.PAYER_NOT_ACTIVE,
-                        "Payments are not active for this user (status " + status + ").");
-            }
-            String currency = CountryCurrency.of(payer.country).orElseThrow();
-            if (!currency.equals(amount.currency())) {
-                throw ApiException.badRequest(OnboardingErrors.CURRENCY_MISMATCH,
-                        "Payments from this account are in " + currency + ".");
-            }
-            return pins.check(payer, pin).chain(check -> {
-                if (!check.right()) {
-                    return Uni.createFrom().item(new Outcome(null, check));
-                }
-                PaymentAuthorization record = new PaymentAuthorization();
-                record.jti = UUID.randomUUID();
-                record.payerId = payerId;
-                record.payeeId = payeeId;
-                record.amount = amount.value();
-                record.currency = amount.currency();
-                record.method = AuthorizationTokenSigner.METHOD_PIN;
-                record.issuedAt = now;
-                record.expiresAt = now.plus(signer.ttl());
-                String token = signer.sign(record.jti, payerId, payeeId, amount, payer.country, record.method,
-                        record.issuedAt, record.expiresAt);
-                return authorizations.persist(record)
-                        .replaceWith(new Outcome(new AuthorizationView(token, record.expiresAt), null));
-            });
+            checkPayer(payer, amount);
+            return pins.check(payer, pin).chain(check -> check.right()
+                    ? issue(payer, payeeId, amount, AuthorizationTokenSigner.METHOD_PIN, now)
+                            .map(view -> new Outcome(view, null))
+                    : Uni.createFrom().item(new Outcome(null, check)));
         });
     }
 }

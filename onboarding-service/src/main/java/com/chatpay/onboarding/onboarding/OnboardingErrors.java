@@ -16,6 +16,12 @@ public final class OnboardingErrors {
     public static final String PAYER_NOT_ACTIVE = "PAYER_NOT_ACTIVE";
     public static final String SELF_PAYMENT = "SELF_PAYMENT";
     public static final String CURRENCY_MISMATCH = "CURRENCY_MISMATCH";
+    public static final String NOT_AVAILABLE_IN_COUNTRY = "NOT_AVAILABLE_IN_COUNTRY";
+    public static final String AUTHORIZATION_ASSERTION_INVALID = "AUTHORIZATION_ASSERTION_INVALID";
+    public static final String AUTHORIZATION_CHALLENGE_INVALID = "AUTHORIZATION_CHALLENGE_INVALID";
+    public static final String DEVICE_REGISTRATION_INVALID = "DEVICE_REGISTRATION_INVALID";
+    public static final String DEVICE_NOT_REGISTERED = "DEVICE_NOT_REGISTERED";
+    public static final String DEVICE_ALREADY_REGISTERED = "DEVICE_ALREADY_REGISTERED";
 
     private OnboardingErrors() {
     }

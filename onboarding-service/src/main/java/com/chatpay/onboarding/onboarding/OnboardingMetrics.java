@@ -13,7 +13,10 @@ public class OnboardingMetrics {
         this.registry = registry;
     }
 
-    /** {@code step}: profile, card, card_removal, pin, sms_verification; {@code outcome}: completed, invalid, refused, declined... */
+    /**
+     * {@code step}: profile, card, card_removal, pin, sms_verification, device, device_removal, rollout;
+     * {@code outcome}: completed, invalid, refused, declined, pin_invalid (device), not_available / admitted (rollout).
+     */
     public void step(String step, String outcome) {
         registry.counter("chatpay_onboarding_steps_total", "step", step, "outcome", outcome).increment();
     }
@@ -28,7 +31,10 @@ public class OnboardingMetrics {
         registry.counter("chatpay_pin_checks_total", "outcome", outcome).increment();
     }
 
-    /** {@code method}: PIN; {@code outcome}: issued, pin_invalid, locked, payer_not_active, rejected. */
+    /**
+     * {@code method}: PIN, WEBAUTHN; {@code outcome}: issued, pin_invalid, assertion_invalid, locked, payer_not_active,
+     * rejected.
+     */
     public void authorization(String method, String outcome) {
         registry.counter("chatpay_authorizations_total", "method", method, "outcome", outcome).increment();
     }

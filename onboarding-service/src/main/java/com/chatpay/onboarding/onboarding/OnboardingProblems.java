@@ -2,6 +2,7 @@ package com.chatpay.onboarding.onboarding;
 
 import com.chatpay.common.problem.ApiException;
 import com.chatpay.common.problem.Problem;
+import com.chatpay.onboarding.pin.PinCheck;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -38,10 +39,22 @@ public class OnboardingProblems {
                             + e.state().nextStep().map(Enum::name).orElse("none") + ".");
             case ALREADY_ACTIVE -> ApiException.conflict(OnboardingErrors.ONBOARDING_STEP_OUT_OF_ORDER,
                     "Onboarding is complete: payments are already active.");
+            case NOT_AVAILABLE_IN_COUNTRY -> ApiException.conflict(OnboardingErrors.NOT_AVAILABLE_IN_COUNTRY,
+                    "Onboarding is complete, but payments are not available in your country yet.");
             case PAYMENTS_LOCKED -> paymentsLocked();
             case USER_SUSPENDED -> ApiException.conflict(OnboardingErrors.USER_SUSPENDED,
                     "Payments are suspended for this user.");
         };
+    }
+
+    /** A wrong PIN: 403 with the attempts remaining, or 423 when it was the last one allowed. */
+    public static ApiException pinRefused(PinCheck check) {
+        if (check.outcome() == PinCheck.Outcome.LOCKED) {
+            return paymentsLocked();
+        }
+        int remaining = check.attemptsRemaining();
+        return new AttemptsException(403, OnboardingErrors.PIN_INVALID, "Forbidden",
+                "The PIN is wrong; " + remaining + " attempt(s) remaining before payments are locked.", remaining);
     }
 
     /** 423: too many wrong PINs; an SMS re-verification ({@code POST /v1/me/activation/sms}) unlocks. */

@@ -12,7 +12,9 @@ public class OnboardingRefusal extends RuntimeException {
         /** Ops suspended the user. */
         USER_SUSPENDED,
         /** Onboarding is complete: there is nothing to verify. */
-        ALREADY_ACTIVE
+        ALREADY_ACTIVE,
+        /** Onboarding is complete, but the country rollout has not admitted the user yet. */
+        NOT_AVAILABLE_IN_COUNTRY
     }
 
     private final Reason reason;

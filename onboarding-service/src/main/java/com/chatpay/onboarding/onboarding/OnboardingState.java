@@ -14,13 +14,17 @@ import java.util.Optional;
  * ACTIVE → LOCKED (3 wrong PINs) → (SMS re-verification) → ACTIVE
  * any → SUSPENDED (ops) → back where it was when reinstated
  * ACTIVE → CARD_REQUIRED (card removed); ACTIVE → SMS_VERIFICATION_REQUIRED (phone or country changed)
+ * steps done but not admitted by the country rollout → NOT_AVAILABLE_IN_COUNTRY → (admitted) → ACTIVE
  * </pre>
+ *
+ * {@code admitted}: the country rollout let the user in (for the profile's current country). Admission is a fact
+ * recorded once: lowering a rollout percentage later stops new admissions but does not take payments away.
  */
 public record OnboardingState(boolean profile, boolean card, boolean pin, boolean phoneVerified, boolean locked,
-        boolean suspended) {
+        boolean suspended, boolean admitted) {
 
     /** A user chatpay has never seen. */
-    public static final OnboardingState NEW = new OnboardingState(false, false, false, false, false, false);
+    public static final OnboardingState NEW = new OnboardingState(false, false, false, false, false, false, false);
 
     public OnboardingStatus status() {
         if (suspended) {
@@ -41,6 +45,9 @@ public record OnboardingState(boolean profile, boolean card, boolean pin, boolea
         if (!phoneVerified) {
             return OnboardingStatus.SMS_VERIFICATION_REQUIRED;
         }
+        if (!admitted) {
+            return OnboardingStatus.NOT_AVAILABLE_IN_COUNTRY;
+        }
         return OnboardingStatus.ACTIVE;
     }
 
@@ -55,6 +62,16 @@ public record OnboardingState(boolean profile, boolean card, boolean pin, boolea
         };
     }
 
+    /** Every onboarding step is done (whatever the rollout, a lock or a suspension say). */
+    public boolean stepsDone() {
+        return profile && card && pin && phoneVerified;
+    }
+
+    /** The rollout admitted the user. */
+    public OnboardingState admit() {
+        return new OnboardingState(profile, card, pin, phoneVerified, locked, suspended, true);
+    }
+
     public boolean isActive() {
         return status() == OnboardingStatus.ACTIVE;
     }
@@ -66,19 +83,19 @@ public record OnboardingState(boolean profile, boolean card, boolean pin, boolea
      */
     public OnboardingState submitProfile(boolean phoneOrCountryChanged) {
         requireUnblocked(OnboardingStep.PROFILE);
-        return new OnboardingState(true, card, pin, phoneVerified && !phoneOrCountryChanged, false, false);
+        return new OnboardingState(true, card, pin, phoneVerified && !phoneOrCountryChanged, false, false, admitted);
     }
 
     /** A card is registered (or replaces the current one). */
     public OnboardingState registerCard() {
         requireUnblocked(OnboardingStep.CARD);
         requireDone(profile, OnboardingStep.CARD);
-        return new OnboardingState(true, true, pin, phoneVerified, false, false);
+        return new OnboardingState(true, true, pin, phoneVerified, false, false, admitted);
     }
 
     /** The card is removed: payments need a card again. Allowed even when locked or suspended. */
     public OnboardingState removeCard() {
-        return new OnboardingState(profile, false, pin, phoneVerified, locked, suspended);
+        return new OnboardingState(profile, false, pin, phoneVerified, locked, suspended, admitted);
     }
 
     /** A PIN is chosen or changed. */
@@ -86,7 +103,7 @@ public record OnboardingState(boolean profile, boolean card, boolean pin, boolea
         requireUnblocked(OnboardingStep.PIN);
         requireDone(profile, OnboardingStep.PIN);
         requireDone(card, OnboardingStep.PIN);
-        return new OnboardingState(true, true, true, phoneVerified, false, false);
+        return new OnboardingState(true, true, true, phoneVerified, false, false, admitted);
     }
 
     /** Checks that an SMS code may be sent now: to finish onboarding, or to unlock payments. */
@@ -101,6 +118,9 @@ public record OnboardingState(boolean profile, boolean card, boolean pin, boolea
         if (status == OnboardingStatus.ACTIVE) {
             throw new OnboardingRefusal(Reason.ALREADY_ACTIVE, OnboardingStep.SMS_VERIFICATION, this);
         }
+        if (status == OnboardingStatus.NOT_AVAILABLE_IN_COUNTRY) {
+            throw new OnboardingRefusal(Reason.NOT_AVAILABLE_IN_COUNTRY, OnboardingStep.SMS_VERIFICATION, this);
+        }
         if (status != OnboardingStatus.SMS_VERIFICATION_REQUIRED) {
             throw new OnboardingRefusal(Reason.STEP_OUT_OF_ORDER, OnboardingStep.SMS_VERIFICATION, this);
         }
@@ -110,17 +130,17 @@ public record OnboardingState(boolean profile, boolean card, boolean pin, boolea
     /** The SMS code was right: the phone is verified and a lock is lifted. */
     public OnboardingState verifyPhone() {
         requestSmsCode();
-        return new OnboardingState(profile, card, pin, true, false, false);
+        return new OnboardingState(profile, card, pin, true, false, false, admitted);
     }
 
     /** Too many wrong PINs. */
     public OnboardingState lock() {
-        return new OnboardingState(profile, card, pin, phoneVerified, true, suspended);
+        return new OnboardingState(profile, card, pin, phoneVerified, true, suspended, admitted);
     }
 
     /** Ops suspend ({@code true}) or reinstate ({@code false}) the user. */
     public OnboardingState suspend(boolean suspend) {
-        return new OnboardingState(profile, card, pin, phoneVerified, locked, suspend);
+        return new OnboardingState(profile, card, pin, phoneVerified, locked, suspend, admitted);
     }
 
     private void requireUnblocked(OnboardingStep step) {

@@ -69,6 +69,10 @@ public class PaymentProfile {
 
     public boolean suspended;
 
+    /** The country the rollout admitted the user in; admission holds only while the profile stays there. */
+    @Column(name = "admitted_country")
+    public String admittedCountry;
+
     @Column(name = "activated_at")
     public Instant activatedAt;
 
@@ -85,7 +89,7 @@ public class PaymentProfile {
 
     public OnboardingState state() {
         return new OnboardingState(true, cardRegistered, pinHash != null, phoneVerified, lockedAt != null,
-                suspended);
+                suspended, country != null && country.equals(admittedCountry));
     }
 
     /** Writes the facts of a new state back; {@code now} stamps a new lock. */

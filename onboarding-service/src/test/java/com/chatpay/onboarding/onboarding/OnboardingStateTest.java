@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class OnboardingStateTest {
 
     private static OnboardingState active() {
-        return OnboardingState.NEW.submitProfile(false).registerCard().setPin().verifyPhone();
+        return OnboardingState.NEW.submitProfile(false).registerCard().setPin().verifyPhone().admit();
     }
 
     private static void assertRefused(Runnable step, Reason reason) {
@@ -32,9 +32,22 @@ class OnboardingStateTest {
         assertThat(s.status()).isEqualTo(OnboardingStatus.SMS_VERIFICATION_REQUIRED);
         assertThat(s.nextStep()).contains(OnboardingStep.SMS_VERIFICATION);
         s.requestSmsCode();
-        s = s.verifyPhone();
+        s = s.verifyPhone().admit();
         assertThat(s.status()).isEqualTo(OnboardingStatus.ACTIVE);
         assertThat(s.nextStep()).isEmpty();
+    }
+
+    @Test
+    void shouldNotActivatePaymentsUntilTheRolloutAdmitsTheUser() {
+        OnboardingState done = OnboardingState.NEW.submitProfile(false).registerCard().setPin().verifyPhone();
+        assertThat(done.stepsDone()).isTrue();
+        assertThat(done.status()).isEqualTo(OnboardingStatus.NOT_AVAILABLE_IN_COUNTRY);
+        assertThat(done.isActive()).isFalse();
+        assertThat(done.nextStep()).isEmpty();
+        assertRefused(done::requestSmsCode, Reason.NOT_AVAILABLE_IN_COUNTRY);
+        assertThat(done.admit().status()).isEqualTo(OnboardingStatus.ACTIVE);
+        assertThat(done.admit().suspend(true).status()).isEqualTo(OnboardingStatus.SUSPENDED);
+        assertThat(done.admit().lock().status()).isEqualTo(OnboardingStatus.LOCKED);
     }
 
     @Test
