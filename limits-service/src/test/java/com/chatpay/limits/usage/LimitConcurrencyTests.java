@@ -35,6 +35,34 @@ class LimitConcurrencyTests {
     UsageService usage;
 
     @Test
+    void shouldReserveExactly15Of100PaymentsSubmittedAtOnceThroughKafka() throws Exception {
+        String payer = "burst-" + UUID.randomUUID();
+        List<UUID> ids = new ArrayList<>();
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+                "bootstrap.servers", TestInfrastructure.kafkaBootstrapServers(), "acks", "all"),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            for (int i = 0; i < 100; i++) {
+                UUID id = UUID.randomUUID();
+                ids.add(id);
+                var envelope = LimitsFixtures.envelope(new PaymentRequested(id, payer, "payee", null,
+                        Money.of(10_000, "EUR"), "FR", Instant.now()), payer);
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                        com.chatpay.common.events.Topics.PAYMENTS_EVENTS, payer,
+                        com.chatpay.common.events.EventCodec.toJson(envelope)));
+            }
+        }
+        var decisions = com.chatpay.testsupport.TestKafka.records(com.chatpay.common.events.Topics.LIMITS_EVENTS,
+                v -> v.contains(payer), 100, java.time.Duration.ofSeconds(60));
+        Map<String, Long> byType = new HashMap<>();
+        decisions.forEach(r -> byType.merge(com.chatpay.common.events.EventCodec.parse(r.value()).type(), 1L,
+                Long::sum));
+        assertThat(byType).containsOnly(Map.entry("LimitReserved", 15L), Map.entry("LimitRejected", 85L));
+        assertThat(countByStatus(payer))
+                .containsOnly(Map.entry("RESERVED:-", 15), Map.entry("REJECTED:LIMIT_WINDOW_EXCEEDED", 85));
+    }
+
+    @Test
     void shouldReserveExactly15Of100ConcurrentPaymentsOf100Euros() throws Exception {
         String payer = "racer-" + UUID.randomUUID();
         int payments = 100;
@@ -63,6 +91,11 @@ class LimitConcurrencyTests {
             pool.shutdownNow();
         }
 
+        assertThat(countByStatus(payer))
+                .containsOnly(Map.entry("RESERVED:-", 15), Map.entry("REJECTED:LIMIT_WINDOW_EXCEEDED", 85));
+    }
+
+    private static Map<String, Integer> countByStatus(String payer) throws Exception {
         Map<String, Integer> byStatus = new HashMap<>();
         try (Connection db = TestInfrastructure.jdbc();
                 PreparedStatement q = db.prepareStatement(
@@ -75,6 +108,6 @@ class LimitConcurrencyTests {
                 }
             }
         }
-        assertThat(byStatus).containsOnly(Map.entry("RESERVED:-", 15), Map.entry("REJECTED:LIMIT_WINDOW_EXCEEDED", 85));
+        return byStatus;
     }
 }

@@ -146,6 +146,20 @@ class LimitDecisionsTests {
     }
 
     @Test
+    void shouldShowAUsersHeadroomToOpsOnlyAndCountDecisions() {
+        String payer = "frank-" + UUID.randomUUID();
+        assertThat(decisionOf(request(payer, 30_000)).type()).isEqualTo("LimitReserved");
+        given().header("Authorization", TestTokens.opsBearer("olivia")).get("/v1/ops/users/" + payer + "/limits")
+                .then().statusCode(200)
+                .body("reserved.value", equalTo(30_000)).body("remaining.value", equalTo(120_000));
+        given().header("Authorization", TestTokens.bearer("mallory")).get("/v1/ops/users/" + payer + "/limits")
+                .then().statusCode(403);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("chatpay_limit_decisions_total{decision=\"reserved\"")
+                .contains("chatpay_limit_decision_seconds_bucket");
+    }
+
+    @Test
     void shouldAnswer401WithoutAToken() {
         given().get("/v1/me/limits").then().statusCode(401)
                 .contentType("application/problem+json").body("code", equalTo("UNAUTHENTICATED"));
