@@ -3,10 +3,12 @@ package com.chatpay.e2e;
 import com.chatpay.stack.LocalStack;
 import com.chatpay.stack.ProgressListener;
 import com.chatpay.stack.StackConfig;
+import com.chatpay.stack.service.ChatpayService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The stack the end-to-end tests run against: started exactly as {@code ./chatpay up} starts it (same code, same
@@ -14,6 +16,9 @@ import java.nio.file.Path;
  * collides with a developer's running stack. Started once per test JVM.
  */
 final class E2eStack {
+
+    /** How long money waits for a payee on this stack. */
+    static final Duration PAYEE_WAIT = Duration.ofSeconds(30);
 
     private static LocalStack stack;
 
@@ -30,7 +35,11 @@ final class E2eStack {
                 throw new UncheckedIOException(e);
             }
             // a previous run killed mid-way may have left processes: stop them first
-            StackConfig config = StackConfig.builder(project).baseDir(base).randomFreePorts().build();
+            StackConfig config = StackConfig.builder(project).baseDir(base).randomFreePorts()
+                    // money waits 30 s (not 7 days) for a payee, so a test can watch a payment expire
+                    .serviceSetting(ChatpayService.PAYMENT, "PAYMENT_PAYEE_WAIT", PAYEE_WAIT.toString())
+                    .serviceSetting(ChatpayService.PAYMENT, "CHATPAY_PAYMENTS_EXPIRY_SWEEP_INTERVAL", "PT1S")
+                    .build();
             LocalStack.stop(config, ProgressListener.silent());
             stack = LocalStack.start(config, ProgressListener.console(System.out));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "e2e-stack-stop"));

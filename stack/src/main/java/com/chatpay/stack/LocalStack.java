@@ -346,8 +346,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Process launchService(ChatpayService service) {
-        Map<String, String> environment = ServiceEnvironment.of(service, config.servicePort(service),
-                config.postgresPort(), config.kafkaBootstrapServers(), keys);
+        Map<String, String> environment = new java.util.TreeMap<>(ServiceEnvironment.of(service,
+                config.servicePort(service), config.postgresPort(), config.kafkaBootstrapServers(), keys));
+        environment.putAll(config.extraEnvironment(service));
         Process process = ServiceProcess.launch(service, config.projectDir(), environment, paths.runDir(),
                 paths.logFile(service.moduleName()));
         record(ProcessRecord.of(service.moduleName(), ProcessRecord.Kind.SERVICE, process.toHandle(),

@@ -38,6 +38,7 @@ public final class StackConfig {
     private final Path postgresBinariesDir;
     private final Duration readinessTimeout;
     private final boolean stopOnJvmExit;
+    private final Map<ChatpayService, Map<String, String>> extraEnvironment;
 
     private StackConfig(Builder b) {
         this.projectDir = b.projectDir;
@@ -53,6 +54,9 @@ public final class StackConfig {
                 : new StackPaths(baseDir).postgresBinariesDir();
         this.readinessTimeout = b.readinessTimeout;
         this.stopOnJvmExit = b.stopOnJvmExit;
+        Map<ChatpayService, Map<String, String>> extra = new EnumMap<>(ChatpayService.class);
+        b.extraEnvironment.forEach((service, env) -> extra.put(service, Map.copyOf(env)));
+        this.extraEnvironment = Map.copyOf(extra);
         validatePorts();
     }
 
@@ -124,6 +128,11 @@ public final class StackConfig {
         return postgresBinariesDir;
     }
 
+    /** Extra environment variables of a service (see {@link Builder#serviceSetting}); empty for {@code up}. */
+    public Map<String, String> extraEnvironment(ChatpayService service) {
+        return extraEnvironment.getOrDefault(service, Map.of());
+    }
+
     /** How long each service may take to answer {@code /q/health/ready} with UP. */
     public Duration readinessTimeout() {
         return readinessTimeout;
@@ -182,6 +191,7 @@ public final class StackConfig {
         private Path postgresBinariesDir;
         private Duration readinessTimeout = DEFAULT_READINESS_TIMEOUT;
         private boolean stopOnJvmExit;
+        private final Map<ChatpayService, Map<String, String>> extraEnvironment = new EnumMap<>(ChatpayService.class);
 
         private Builder(Path projectDir) {
             Objects.requireNonNull(projectDir, "projectDir");
@@ -268,6 +278,16 @@ public final class StackConfig {
         /** Stop the stack when the JVM that started it exits (for tests, so a killed test run leaves nothing). */
         public Builder stopOnJvmExit(boolean stop) {
             this.stopOnJvmExit = stop;
+            return this;
+        }
+
+        /**
+         * An extra environment variable for one service, on top of (or replacing) the stack's own: for tests that
+         * shorten a timer (e.g. how long money waits for a payee).
+         */
+        public Builder serviceSetting(ChatpayService service, String variable, String value) {
+            extraEnvironment.computeIfAbsent(service, s -> new LinkedHashMap<>())
+                    .put(Objects.requireNonNull(variable, "variable"), Objects.requireNonNull(value, "value"));
             return this;
         }
 

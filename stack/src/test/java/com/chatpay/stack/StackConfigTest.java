@@ -38,6 +38,18 @@ class StackConfigTest {
     }
 
     @Test
+    void shouldCarryExtraServiceSettingsForTestsOnly() {
+        StackConfig plain = StackConfig.forProject(project);
+        StackConfig tuned = StackConfig.builder(project)
+                .serviceSetting(ChatpayService.PAYMENT, "PAYMENT_PAYEE_WAIT", "PT20S")
+                .build();
+        assertThat(plain.extraEnvironment(ChatpayService.PAYMENT)).isEmpty();
+        assertThat(tuned.extraEnvironment(ChatpayService.PAYMENT))
+                .containsExactly(java.util.Map.entry("PAYMENT_PAYEE_WAIT", "PT20S"));
+        assertThat(tuned.extraEnvironment(ChatpayService.LIMITS)).isEmpty();
+    }
+
+    @Test
     void shouldLayOutTheBaseDirectory() {
         StackPaths paths = StackConfig.forProject(project).paths();
 
