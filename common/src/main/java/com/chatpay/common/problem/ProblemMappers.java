@@ -33,6 +33,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
+        return render(e);
+    }
+
+    /** The response of a refusal: for service-specific mappers that translate their own exceptions. */
+    public static Response render(ApiException e) {
         Response.ResponseBuilder builder = problem(e.toProblem(), e.extensions());
         e.headers().forEach(builder::header);
         return builder.build();

@@ -1,35 +1,20 @@
 package com.chatpay.onboarding.onboarding;
 
 import com.chatpay.common.problem.ApiException;
-import com.chatpay.common.problem.Problem;
+import com.chatpay.common.problem.ProblemMappers;
 import com.chatpay.onboarding.pin.PinCheck;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Renders onboarding refusals as problem documents, next to the shared mappers of chatpay-common: a refused step
- * names the step to take instead, and a wrong secret adds the RFC 9457 extension member {@code attemptsRemaining}.
+ * names the step to take instead.
  */
 public class OnboardingProblems {
 
-    /** A problem document with the attempts that remain. */
-    public record AttemptsProblem(String type, String title, int status, String detail, String code,
-            int attemptsRemaining) {
-    }
-
-    @ServerExceptionMapper
-    public Response attempts(AttemptsException e) {
-        Problem p = e.toProblem();
-        return Response.status(p.status()).type(Problem.MEDIA_TYPE)
-                .entity(new AttemptsProblem(p.type(), p.title(), p.status(), p.detail(), p.code(),
-                        e.attemptsRemaining()))
-                .build();
-    }
-
     @ServerExceptionMapper
     public Response refusal(OnboardingRefusal e) {
-        ApiException api = toApi(e);
-        return Response.status(api.status()).type(Problem.MEDIA_TYPE).entity(api.toProblem()).build();
+        return ProblemMappers.render(toApi(e));
     }
 
     public static ApiException toApi(OnboardingRefusal e) {
