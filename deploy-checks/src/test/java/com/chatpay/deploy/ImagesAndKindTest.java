@@ -1,0 +1,100 @@
+package com.chatpay.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/** The services' container images and the kind setup of {@code k8s/} (which cannot run here: no Docker). */
+class ImagesAndKindTest {
+    static final List<String> SERVICES = Expected.SERVICES;
+
+    @ParameterizedTest(name = "{0}-service")
+    @FieldSource("SERVICES")
+    void shouldBuildANonRootFastJarImageSizedForItsContainer(String service) throws IOException {
+        String dockerfile = Files.readString(Chart.root().resolve(service + "-service/src/main/docker/Dockerfile.jvm"));
+
+        assertThat(dockerfile).containsPattern("(?m)^FROM (registry\\.access\\.redhat\\.com/ubi9/openjdk-17-runtime|eclipse-temurin:17-jre)")
+                .containsPattern("(?m)^USER (185|1001)$")
+                .contains("COPY --chown=185 target/quarkus-app/lib/ /deployments/lib/",
+                        "COPY --chown=185 target/quarkus-app/app/ /deployments/app/",
+                        "COPY --chown=185 target/quarkus-app/quarkus/ /deployments/quarkus/",
+                        "-XX:MaxRAMPercentage=75", "/deployments/quarkus-run.jar")
+                .doesNotContain("-Xmx");
+    }
+
+    @Test
+    void shouldRenderTheKindValuesWithImagesLoadedIntoKindAndTheIngressAsGateway() {
+        List<HasMetadata> objects = Chart.render("values-kind.yaml");
+
+        assertThat(Policies.ofKind(objects, io.fabric8.kubernetes.api.model.apps.Deployment.class))
+                .allSatisfy(d -> assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0))
+                        .satisfies(c -> assertThat(c.getImage()).matches("[a-z]+-service:dev"))
+                        .satisfies(c -> assertThat(c.getImagePullPolicy()).isEqualTo("Never")));
+        Ingress ingress = Policies.ofKind(objects, Ingress.class).get(0);
+        assertThat(ingress.getSpec().getRules()).extracting(r -> r.getHost()).containsExactlyInAnyOrder(
+                "onboarding.chatpay.localhost", "payment.chatpay.localhost", "limits.chatpay.localhost",
+                "notification.chatpay.localhost");
+        assertThat(ingress.getSpec().getRules()).allSatisfy(r -> assertThat(r.getHttp().getPaths())
+                .extracting(p -> p.getPath()).containsExactly("/v1", "/dev"));
+    }
+
+    @Test
+    void shouldNeverRouteDevEndpointsOrTheIngressInProduction() {
+        assertThat(Policies.ofKind(Chart.render("values-prod.yaml"), Ingress.class)).isEmpty();
+    }
+
+    @Test
+    void shouldMapTheIngressPortsOfTheKindNode() {
+        Map<String, Object> kind = Chart.readYaml(Chart.root().resolve("k8s/kind-config.yaml"));
+
+        Map<String, Object> node = Policies.map(Policies.list(kind.get("nodes")).get(0));
+        assertThat(Policies.list(node.get("extraPortMappings"))).extracting(m -> Policies.map(m).get("containerPort"))
+                .containsExactly(80, 443);
+        assertThat(String.valueOf(node.get("kubeadmConfigPatches"))).contains("ingress-ready=true");
+    }
+
+    @Test
+    void shouldDeclareTheNamespacesStrictly() throws IOException {
+        List<HasMetadata> namespaces = Chart.parse(Files.readString(Chart.root().resolve("k8s/namespaces.yaml")));
+
+        assertThat(namespaces).allMatch(Namespace.class::isInstance).extracting(n -> n.getMetadata().getName())
+                .containsExactly("chatpay", "monitoring");
+        assertThat(StrictModel.unknownFields(namespaces)).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheKindScriptsShellcheckClean() throws IOException, InterruptedException {
+        Path shellcheck = onPath("shellcheck");
+        assumeTrue(shellcheck != null, "shellcheck is not on PATH: k8s/*.sh not linted (apt-get install -y shellcheck)");
+        List<String> command = new ArrayList<>(List.of(shellcheck.toString(), "-x"));
+        for (String script : List.of("kind-up.sh", "kind-down.sh", "walkthrough.sh")) {
+            command.add(Chart.root().resolve("k8s").resolve(script).toString());
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).as(output).isZero();
+    }
+
+    static Path onPath(String tool) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .map(dir -> Path.of(dir, tool)).filter(Files::isExecutable).findFirst().orElse(null);
+    }
+}
