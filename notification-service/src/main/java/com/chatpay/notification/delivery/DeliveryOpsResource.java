@@ -1,5 +1,6 @@
 package com.chatpay.notification.delivery;
 
+import com.chatpay.common.paging.PageCursor;
 import com.chatpay.common.problem.ApiException;
 import com.chatpay.common.security.Roles;
 import com.chatpay.notification.feed.FeedPaging;
@@ -38,7 +39,7 @@ public class DeliveryOpsResource {
     public Uni<DeliveryPage> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         int size = FeedPaging.limit(limit);
-        DeliveryCursor after = cursor == null || cursor.isEmpty() ? null : DeliveryCursor.decode(cursor);
+        PageCursor after = PageCursor.decode(DeliveryOpsService.LIST, cursor);
         return service.list(status(status), size, after);
     }
 

@@ -1,5 +1,6 @@
 package com.chatpay.notification.delivery;
 
+import com.chatpay.common.paging.PageCursor;
 import com.chatpay.common.problem.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,13 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DeliveryOpsService {
 
+    /** The name this list's cursors carry. */
+    static final String LIST = "deliveries";
+
+    private static String cursorAfter(Delivery last) {
+        return new PageCursor(last.createdAt(), last.id()).encode(LIST);
+    }
+
     private static final Logger LOG = Logger.getLogger(DeliveryOpsService.class);
 
     private final DeliveryQueue queue;
@@ -23,12 +31,12 @@ public class DeliveryOpsService {
     }
 
     /** Deliveries of {@code status} (all when null), newest first. */
-    public Uni<DeliveryPage> list(DeliveryStatus status, int limit, DeliveryCursor after) {
+    public Uni<DeliveryPage> list(DeliveryStatus status, int limit, PageCursor after) {
         return queue.page(status, after, limit + 1).map(found -> {
             boolean more = found.size() > limit;
             List<Delivery> page = more ? found.subList(0, limit) : found;
             return new DeliveryPage(page.stream().map(DeliveryView::of).toList(),
-                    more ? DeliveryCursor.after(page.get(page.size() - 1)).encode() : null);
+                    more ? cursorAfter(page.get(page.size() - 1)) : null);
         });
     }
 

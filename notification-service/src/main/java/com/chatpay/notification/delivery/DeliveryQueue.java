@@ -1,5 +1,6 @@
 package com.chatpay.notification.delivery;
 
+import com.chatpay.common.paging.PageCursor;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -109,7 +110,7 @@ public class DeliveryQueue {
     }
 
     /** Up to {@code size} deliveries (of {@code status} when given), newest first, after {@code after} when given. */
-    public Uni<List<Delivery>> page(DeliveryStatus status, DeliveryCursor after, int size) {
+    public Uni<List<Delivery>> page(DeliveryStatus status, PageCursor after, int size) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM delivery WHERE true");
         List<Object> params = new ArrayList<>();
         if (status != null) {

@@ -1,5 +1,6 @@
 package com.chatpay.notification.feed;
 
+import com.chatpay.common.paging.PageCursor;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -33,7 +34,7 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
     }
 
     /** Up to {@code size} notifications of {@code userId}, newest first, after {@code after} when given. */
-    public Uni<List<Notification>> page(String userId, FeedCursor after, int size) {
+    public Uni<List<Notification>> page(String userId, PageCursor after, int size) {
         if (after == null) {
             return find("userId = ?1", NEWEST_FIRST, userId).page(Page.ofSize(size)).list();
         }

@@ -1,5 +1,6 @@
 package com.chatpay.notification.feed;
 
+import com.chatpay.common.paging.PageCursor;
 import com.chatpay.common.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,7 +36,7 @@ public class NotificationResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<NotificationPage> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = FeedPaging.limit(limit);
-        FeedCursor after = cursor == null || cursor.isEmpty() ? null : FeedCursor.decode(cursor);
+        PageCursor after = PageCursor.decode(NotificationService.LIST, cursor);
         return service.feed(jwt.getSubject(), size, after);
     }
 

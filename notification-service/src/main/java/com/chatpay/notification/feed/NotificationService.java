@@ -1,5 +1,6 @@
 package com.chatpay.notification.feed;
 
+import com.chatpay.common.paging.PageCursor;
 import com.chatpay.common.events.PaymentEvents.PaymentEvent;
 import com.chatpay.notification.NotificationMetrics;
 import com.chatpay.notification.NotificationMetrics.Channel;
@@ -22,6 +23,13 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class NotificationService {
+
+    /** The name the feed's cursors carry. */
+    static final String LIST = "feed";
+
+    private static String cursorAfter(Notification last) {
+        return new PageCursor(last.createdAt, last.id).encode(LIST);
+    }
 
     private final NotificationRepository notifications;
     private final UserDirectory users;
@@ -72,12 +80,12 @@ public class NotificationService {
 
     /** One page of {@code userId}'s feed, newest first. */
     @WithSession
-    public Uni<NotificationPage> feed(String userId, int limit, FeedCursor after) {
+    public Uni<NotificationPage> feed(String userId, int limit, PageCursor after) {
         return notifications.page(userId, after, limit + 1).map(found -> {
             boolean more = found.size() > limit;
             List<Notification> page = more ? found.subList(0, limit) : found;
             return new NotificationPage(page.stream().map(NotificationView::of).toList(),
-                    more ? FeedCursor.after(page.get(page.size() - 1)).encode() : null);
+                    more ? cursorAfter(page.get(page.size() - 1)) : null);
         });
     }
 

@@ -25,7 +25,7 @@ class DevSmsResourceTest {
                     Response response = new ProblemMappers().webApplication((WebApplicationException) e);
                     assertThat(response.getStatus()).isEqualTo(404);
                     assertThat(response.getMediaType().toString()).isEqualTo(Problem.MEDIA_TYPE);
-                    assertThat(((Problem) response.getEntity()).code()).isEqualTo("NOT_FOUND");
+                    assertThat(((java.util.Map<?, ?>) response.getEntity()).get("code")).isEqualTo("NOT_FOUND");
                     Response unknownPath = new ProblemMappers().webApplication(new NotFoundException());
                     assertThat(response.getEntity()).isEqualTo(unknownPath.getEntity());
                 });
