@@ -16,7 +16,43 @@ public interface CardNetworkConfig {
     @WithDefault("2s")
     Duration timeout();
 
-    /** Probability (0..1) that an authorize, capture or push fails with CARD_NETWORK_ERROR, on top of the test cards' script. */
+    /** Probability (0..1) that an authorize, capture, push or void fails with CARD_NETWORK_ERROR, on top of the test cards' script. */
     @WithDefault("0")
     double failureRate();
+
+    /** Retries of calls that failed with a transient network error (never of declines or timeouts). */
+    Retry retry();
+
+    /** The circuit breaker around the network adapter. */
+    Breaker circuitBreaker();
+
+    interface Retry {
+
+        /** The most calls made for one operation, the first included. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** The wait before the first retry. */
+        @WithDefault("100ms")
+        Duration initialBackoff();
+
+        /** Each further retry waits this many times longer than the previous one. */
+        @WithDefault("2")
+        double multiplier();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("2s")
+        Duration maxBackoff();
+    }
+
+    interface Breaker {
+
+        /** Consecutive failed calls (errors or timeouts) that open the breaker. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open breaker refuses calls before it lets one trial call through. */
+        @WithDefault("30s")
+        Duration coolDown();
+    }
 }

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 /**
  * The default {@link CardNetwork} adapter: an in-memory card network with latency, a random failure rate and the
  * scripted behaviour the test cards' network tokens carry ({@link SimulatedCards#behaviourOfToken}):
- * INSUFFICIENT_FUNDS and ISSUER_DECLINE cards are declined at authorize; TIMEOUT cards are authorized but the answer
+ * (authorize, capture, push and void fail at the random rate) INSUFFICIENT_FUNDS and ISSUER_DECLINE cards are declined at authorize; TIMEOUT cards are authorized but the answer
  * is lost (the call times out, and only {@link #status} tells the hold was granted); PAYOUT_FAILS cards refuse pushes. It keeps the holds it granted: capture needs a hold, a
  * voided hold cannot be captured, and every call is idempotent by reference. Delays run on Vert.x timers of the
  * caller's context, so a caller inside a reactive transaction stays on its event loop. A payout can be reversed
@@ -35,11 +35,31 @@ public class SimulatedCardNetwork implements CardNetwork {
     private final Map<String, HoldState> holds = new ConcurrentHashMap<>();
     private final Map<String, PayoutState> payouts = new ConcurrentHashMap<>();
     private final Map<String, CardResult> answers = new ConcurrentHashMap<>();
+    private volatile double failureRate;
+    private volatile Duration latency;
 
     public SimulatedCardNetwork(Vertx vertx, CardNetworkConfig config, DoubleSupplier random) {
         this.vertx = vertx;
         this.config = config;
         this.random = random;
+        this.failureRate = config.failureRate();
+        this.latency = config.latency();
+    }
+
+    /** Changes how long each call takes at run time, e.g. to rehearse a slow network. */
+    public void latency(Duration value) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("a latency is not negative");
+        }
+        this.latency = value;
+    }
+
+    /** Changes the random failure rate at run time (0..1), e.g. to rehearse an outage of the network. */
+    public void failureRate(double rate) {
+        if (rate < 0 || rate > 1) {
+            throw new IllegalArgumentException("a failure rate is between 0 and 1");
+        }
+        this.failureRate = rate;
     }
 
     @Override
@@ -100,6 +120,9 @@ public class SimulatedCardNetwork implements CardNetwork {
             if (holds.get(reference) == HoldState.CAPTURED) {
                 return CardResult.declined(CardResult.CARD_DECLINED);
             }
+            if (randomFailure()) {
+                return CardResult.declined(CardResult.CARD_NETWORK_ERROR);
+            }
             holds.computeIfPresent(reference, (k, v) -> HoldState.VOIDED);
             return CardResult.approved();
         });
@@ -140,7 +163,7 @@ public class SimulatedCardNetwork implements CardNetwork {
 
     @Override
     public Uni<CardStatus> status(String reference) {
-        return after(config.latency(), () -> {
+        return after(latency, () -> {
             HoldState hold = holds.get(reference);
             PayoutState payout = payouts.get(reference);
             return new CardStatus(hold == null ? CardStatus.Authorization.NONE : CardStatus.Authorization.valueOf(
@@ -163,13 +186,30 @@ public class SimulatedCardNetwork implements CardNetwork {
         return Optional.ofNullable(holds.get(reference));
     }
 
-    /** The first answer to an (operation, reference) is the answer forever: retries are safe. */
+    /**
+     * The first answer to an (operation, reference) is the answer forever: retries are safe. A transient network
+     * error is not an answer (the request was not processed), so the same call made again is decided afresh.
+     */
     private Uni<CardResult> answer(String operation, String reference, Supplier<CardResult> decide) {
-        return after(config.latency(), () -> answers.computeIfAbsent(operation + ":" + reference, k -> decide.get()));
+        String key = operation + ":" + reference;
+        return after(latency, () -> {
+            synchronized (answers) {
+                CardResult earlier = answers.get(key);
+                if (earlier != null) {
+                    return earlier;
+                }
+                CardResult decided = decide.get();
+                if (!decided.isTransientError()) {
+                    answers.put(key, decided);
+                }
+                return decided;
+            }
+        });
     }
 
     private boolean randomFailure() {
-        return config.failureRate() > 0 && random.getAsDouble() < config.failureRate();
+        double rate = failureRate;
+        return rate > 0 && random.getAsDouble() < rate;
     }
 
     private <T> Uni<T> after(Duration delay, Supplier<T> result) {

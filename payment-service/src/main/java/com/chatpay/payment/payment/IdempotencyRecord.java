@@ -47,6 +47,15 @@ public class IdempotencyRecord {
         return responseBody;
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** Whether the key is forgotten at {@code now}: older than {@code ttl}, it no longer binds a request. */
+    public boolean isExpired(Instant now, java.time.Duration ttl) {
+        return !createdAt.plus(ttl).isAfter(now);
+    }
+
     /** Keys are scoped to the payer: two users may use the same key. */
     @Embeddable
     public static class Key implements Serializable {

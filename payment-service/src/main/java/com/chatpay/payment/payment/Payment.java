@@ -61,6 +61,8 @@ public class Payment {
     private Instant createdAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    @Column(name = "network_retry_at")
+    private Instant networkRetryAt;
     @Version
     private long version;
 
@@ -152,6 +154,7 @@ public class Payment {
         }
         status = target;
         reason = newReason;
+        networkRetryAt = null;
         updatedAt = at.truncatedTo(ChronoUnit.MICROS);
     }
 
@@ -201,6 +204,27 @@ public class Payment {
 
     public String reason() {
         return reason;
+    }
+
+    /**
+     * The card network could not be reached for this payment's next step: it keeps its state and the step is tried
+     * again from {@code at} (any transition clears this).
+     */
+    public void retryNetworkAt(Instant at) {
+        if (status != PaymentStatus.PENDING && status != PaymentStatus.AWAITING_PAYEE) {
+            throw new IllegalStateException("only a payment in progress waits for the card network, not " + status);
+        }
+        networkRetryAt = at.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The network step is being tried again now. */
+    public void networkRetryStarted() {
+        networkRetryAt = null;
+    }
+
+    /** When the card-network step that could not run is tried again; null if none waits. */
+    public Instant networkRetryAt() {
+        return networkRetryAt;
     }
 
     public Instant expiresAt() {

@@ -13,6 +13,7 @@ public final class PaymentErrors {
     public static final String PAYMENT_NOT_AWAITING_PAYEE = "PAYMENT_NOT_AWAITING_PAYEE";
     public static final String PAYMENT_NOT_COMPLETED = "PAYMENT_NOT_COMPLETED";
     public static final String REFUND_FAILED = "REFUND_FAILED";
+    public static final String CARD_NETWORK_UNAVAILABLE = "CARD_NETWORK_UNAVAILABLE";
     public static final String DISPUTE_ALREADY_OPEN = "DISPUTE_ALREADY_OPEN";
     public static final String DISPUTE_NOT_OPEN = "DISPUTE_NOT_OPEN";
 

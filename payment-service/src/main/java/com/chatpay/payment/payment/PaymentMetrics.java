@@ -49,4 +49,9 @@ public class PaymentMetrics {
     public void cardNetworkCall(String operation, String outcome) {
         registry.counter("chatpay_card_network_calls_total", "operation", operation, "outcome", outcome).increment();
     }
+
+    /** A payment's card-network step could not run (network unavailable) and waits to be retried. */
+    public void networkDeferred() {
+        registry.counter("chatpay_payment_network_deferrals_total").increment();
+    }
 }

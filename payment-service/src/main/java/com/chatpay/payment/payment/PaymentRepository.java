@@ -34,6 +34,13 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).range(0, max - 1).list();
     }
 
+    /** Payments in progress whose card-network retry is due at {@code now}, oldest due first, locked for update. */
+    public Uni<List<Payment>> networkRetryDue(Instant now, int max) {
+        return find("networkRetryAt <= ?1 and status in ?2", Sort.by("networkRetryAt"), now,
+                List.of(PaymentStatus.PENDING, PaymentStatus.AWAITING_PAYEE))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).range(0, max - 1).list();
+    }
+
     /** Up to {@code max} payments sent (or received) by the user, newest first, after {@code after} if given. */
     public Uni<List<Payment>> history(String userId, boolean sent, PageCursor after, int max) {
         String party = sent ? "payerId" : "payeeId";

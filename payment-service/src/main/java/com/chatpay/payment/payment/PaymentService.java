@@ -9,6 +9,7 @@ import com.chatpay.payment.authorization.AuthorizationRejectedException;
 import com.chatpay.payment.authorization.AuthorizationVerifier;
 import com.chatpay.payment.authorization.PaymentAuthorization;
 import com.chatpay.payment.authorization.UsedAuthorizations;
+import com.chatpay.payment.settlement.CardNetworkUnavailableException;
 import com.chatpay.payment.settlement.PaymentSettlement;
 import com.chatpay.payment.users.PaymentUserRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -40,11 +42,13 @@ public class PaymentService {
     private final PaymentMetrics metrics;
     private final PaymentSettlement settlement;
     private final ObjectMapper json;
+    private final PaymentsConfig config;
     private final Clock clock;
 
     public PaymentService(PaymentRepository payments, IdempotencyRepository idempotency,
             UsedAuthorizations usedAuthorizations, PaymentUserRepository users, AuthorizationVerifier verifier,
-            Outbox outbox, PaymentMetrics metrics, PaymentSettlement settlement, ObjectMapper json, Clock clock) {
+            Outbox outbox, PaymentMetrics metrics, PaymentSettlement settlement, ObjectMapper json, PaymentsConfig config,
+            Clock clock) {
         this.payments = payments;
         this.idempotency = idempotency;
         this.usedAuthorizations = usedAuthorizations;
@@ -54,6 +58,7 @@ public class PaymentService {
         this.metrics = metrics;
         this.settlement = settlement;
         this.json = json;
+        this.config = config;
         this.clock = clock;
     }
 
@@ -61,13 +66,20 @@ public class PaymentService {
      * Accepts a payment: PENDING row, PaymentRequested event, Idempotency-Key record and the authorization's use,
      * all in one transaction. A key already used by this payer answers its stored response if the request is the
      * same, 422 otherwise; a concurrent request with the same key waits for the first and then does the same.
+     * A key older than {@link PaymentsConfig#idempotencyKeyTtl()} is forgotten: the request is a new payment.
      */
     @WithTransaction
     public Uni<Accepted> create(String payerId, String idempotencyKey, CreatePaymentRequest request) {
         String hash = RequestHash.of(request);
-        return idempotency.find(payerId, idempotencyKey).chain(existing -> existing != null
-                ? Uni.createFrom().item(() -> replay(existing, hash))
-                : accept(payerId, idempotencyKey, hash, request));
+        return idempotency.find(payerId, idempotencyKey).chain(existing -> {
+            if (existing == null) {
+                return accept(payerId, idempotencyKey, hash, request);
+            }
+            if (existing.isExpired(clock.instant(), config.idempotencyKeyTtl())) {
+                return idempotency.forget(existing).chain(() -> accept(payerId, idempotencyKey, hash, request));
+            }
+            return Uni.createFrom().item(() -> replay(existing, hash));
+        });
     }
 
     private Uni<Accepted> accept(String payerId, String idempotencyKey, String hash, CreatePaymentRequest request) {
@@ -99,7 +111,8 @@ public class PaymentService {
             Payment payment = Payment.request(UUID.randomUUID(), payerId, request.payeeId(),
                     request.conversationId(), amount, request.message(), authorization.payerCountry(), now);
             String body = toJson(PaymentView.of(payment));
-            return idempotency.claim(payerId, idempotencyKey, hash, payment.id(), 202, body, now).chain(claimed -> {
+            return idempotency.claim(payerId, idempotencyKey, hash, payment.id(), 202, body, now,
+                    now.minus(config.idempotencyKeyTtl())).chain(claimed -> {
                 if (!claimed) {
                     return idempotency.find(payerId, idempotencyKey).map(existing -> replay(existing, hash));
                 }
@@ -160,7 +173,11 @@ public class PaymentService {
                         "Only a payment waiting for its payee can be cancelled or declined; this one is "
                                 + payment.status() + "."));
             }
-            return action.apply(payment).replaceWith(payment);
+            return action.apply(payment).replaceWith(payment)
+                    .onFailure(CardNetworkUnavailableException.class).transform(e -> new ApiException(503,
+                            PaymentErrors.CARD_NETWORK_UNAVAILABLE, "Card network unavailable",
+                            "The card network cannot be reached right now; nothing changed, try again later.",
+                            null, Map.of("Retry-After", "30")));
         });
     }
 

@@ -23,4 +23,28 @@ public interface PaymentsConfig {
     /** The most expired payments handled per sweep transaction. */
     @WithDefault("100")
     int expirySweepBatch();
+
+    /** How long an Idempotency-Key is remembered; a key older than this is treated as new (a fresh payment). */
+    @WithDefault("PT24H")
+    Duration idempotencyKeyTtl();
+
+    /** How often expired Idempotency-Key records are deleted (also read by the purger's schedule). */
+    @WithDefault("10m")
+    Duration idempotencyPurgeInterval();
+
+    /** The most expired Idempotency-Key records deleted per purge transaction. */
+    @WithDefault("500")
+    int idempotencyPurgeBatch();
+
+    /** How long a payment whose card-network step could not run (network unavailable) waits before it is retried. */
+    @WithDefault("30s")
+    Duration networkRetryDelay();
+
+    /** How often payments waiting for the card network are looked for (also read by the retry sweeper's schedule). */
+    @WithDefault("5s")
+    Duration networkRetrySweepInterval();
+
+    /** The most payments retried per sweep transaction. */
+    @WithDefault("50")
+    int networkRetryBatch();
 }

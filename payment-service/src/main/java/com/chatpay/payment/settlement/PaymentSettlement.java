@@ -3,6 +3,7 @@ package com.chatpay.payment.settlement;
 import com.chatpay.common.money.Money;
 import com.chatpay.common.outbox.Outbox;
 import com.chatpay.payment.cardnetwork.CardNetwork;
+import com.chatpay.payment.cardnetwork.ResilientCardNetwork;
 import com.chatpay.payment.cardnetwork.CardResult;
 import com.chatpay.payment.cardnetwork.CardStatus;
 import com.chatpay.payment.ledger.CommissionSchedule;
@@ -42,6 +43,10 @@ import org.jboss.logging.Logger;
  *   <li>refund of a COMPLETED payment: take the payout back from the payee's card, refund the payer's card, give the
  *       commission back; REFUNDED.</li>
  * </ul>
+ *
+ * When the network is unavailable (circuit open, or transient errors on every retry) nothing is decided: the payment
+ * keeps its state, the postings already booked stay (each kind is booked once, so the replay skips them), and
+ * {@link Payment#retryNetworkAt} makes {@link CardNetworkRetrySweeper} run the step again later.
  */
 @ApplicationScoped
 public class PaymentSettlement {
@@ -51,7 +56,7 @@ public class PaymentSettlement {
 
     private static final Logger LOG = Logger.getLogger(PaymentSettlement.class);
 
-    private final CardNetwork network;
+    private final ResilientCardNetwork network;
     private final PaymentUserRepository users;
     private final Outbox outbox;
     private final PaymentMetrics metrics;
@@ -60,7 +65,7 @@ public class PaymentSettlement {
     private final CommissionSchedule commissions;
     private final Clock clock;
 
-    public PaymentSettlement(CardNetwork network, PaymentUserRepository users, Outbox outbox, PaymentMetrics metrics,
+    public PaymentSettlement(ResilientCardNetwork network, PaymentUserRepository users, Outbox outbox, PaymentMetrics metrics,
             PaymentsConfig config, Ledger ledger, CommissionSchedule commissions, Clock clock) {
         this.network = network;
         this.users = users;
@@ -84,6 +89,9 @@ public class PaymentSettlement {
                     .chain(answer -> settled(reference, answer,
                             status -> status.authorization() == CardStatus.Authorization.HELD))
                     .chain(hold -> {
+                        if (hold.isUnavailable()) {
+                            return retryLater(payment);
+                        }
                         if (!hold.isApproved()) {
                             return call("void", network.voidHold(reference))
                                     .chain(() -> record(payment, payment.fail(hold.reason(), clock.instant())));
@@ -111,6 +119,9 @@ public class PaymentSettlement {
                 .chain(answer -> settled(reference, answer,
                         status -> status.authorization() == CardStatus.Authorization.CAPTURED))
                 .chain(capture -> {
+                    if (capture.isUnavailable()) {
+                        return retryLater(payment);
+                    }
                     if (!capture.isApproved()) {
                         return voidHold(payment)
                                 .chain(() -> record(payment, payment.fail(capture.reason(), clock.instant())));
@@ -121,7 +132,8 @@ public class PaymentSettlement {
                             .chain(() -> call("push", network.pushToCard(reference, payee.cardToken(), amount)))
                             .chain(answer -> settled(reference, answer,
                                     status -> status.payout() == CardStatus.Payout.PAID_OUT))
-                            .chain(push -> push.isApproved() ? completed(payment) : reverseCapture(payment));
+                            .chain(push -> push.isUnavailable() ? retryLater(payment)
+                                    : push.isApproved() ? completed(payment) : reverseCapture(payment));
                 });
     }
 
@@ -150,19 +162,38 @@ public class PaymentSettlement {
         }).chain(() -> record(payment, payment.fail(CardResult.PAYOUT_FAILED, clock.instant())));
     }
 
-    /** The payee did not activate in time: release the hold. */
+    /**
+     * The payee did not activate in time: release the hold. If the network is unavailable the payment stays
+     * AWAITING_PAYEE (the hold is not released) and the next expiry sweep tries again.
+     */
     public Uni<Void> expire(Payment payment) {
-        return voidHold(payment).chain(() -> record(payment, payment.expire(clock.instant())));
+        return voidHoldAnswer(payment).chain(voided -> {
+            if (voided.isUnavailable()) {
+                LOG.warnf("payment %s: card network unavailable, expiry retried at the next sweep", payment.id());
+                return Uni.createFrom().voidItem();
+            }
+            return record(payment, payment.expire(clock.instant()));
+        });
     }
 
-    /** The payer cancelled while the payment waited for the payee: release the hold. */
+    /**
+     * The payer cancelled while the payment waited for the payee: release the hold. Fails with
+     * {@link CardNetworkUnavailableException} (nothing changed) if the network cannot be reached.
+     */
     public Uni<Void> cancel(Payment payment) {
-        return voidHold(payment).chain(() -> record(payment, payment.cancel(clock.instant())));
+        return voidHoldAnswer(payment).chain(voided -> voided.isUnavailable()
+                ? Uni.createFrom().failure(new CardNetworkUnavailableException())
+                : record(payment, payment.cancel(clock.instant())));
     }
 
-    /** The payee declined the payment waiting for them: release the hold. */
+    /**
+     * The payee declined the payment waiting for them: release the hold. Fails with
+     * {@link CardNetworkUnavailableException} (nothing changed) if the network cannot be reached.
+     */
     public Uni<Void> decline(Payment payment) {
-        return voidHold(payment).chain(() -> record(payment, payment.decline(clock.instant())));
+        return voidHoldAnswer(payment).chain(voided -> voided.isUnavailable()
+                ? Uni.createFrom().failure(new CardNetworkUnavailableException())
+                : record(payment, payment.decline(clock.instant())));
     }
 
     /**
@@ -228,7 +259,15 @@ public class PaymentSettlement {
 
     /** Voids the payment's hold and, once the network confirms, books its release. */
     private Uni<Void> voidHold(Payment payment) {
-        return call("void", network.voidHold(payment.id().toString())).chain(voided -> {
+        return voidHoldAnswer(payment).replaceWithVoid();
+    }
+
+    /** Voids the payment's hold, books its release once approved, and answers what the network said. */
+    private Uni<CardResult> voidHoldAnswer(Payment payment) {
+        return call("void", network.voidHold(payment.id().toString())).call(voided -> {
+            if (voided.isUnavailable()) {
+                return Uni.createFrom().voidItem();
+            }
             if (!voided.isApproved()) {
                 LOG.errorf("payment %s: the hold could not be voided (%s)", payment.id(), voided.reason());
                 return Uni.createFrom().voidItem();
@@ -238,8 +277,19 @@ public class PaymentSettlement {
         });
     }
 
+    /** Books the posting unless the payment already has one of its kind (a step replayed after an outage). */
     private Uni<Void> book(LedgerPosting posting) {
-        return ledger.book(posting);
+        return ledger.posting(posting.paymentId(), posting.kind()).chain(earlier -> earlier.isPresent()
+                ? Uni.createFrom().voidItem()
+                : ledger.book(posting));
+    }
+
+    /** The network could not be reached: the payment stays as it is and the step runs again later. */
+    private Uni<Void> retryLater(Payment payment) {
+        LOG.warnf("payment %s: card network unavailable, retrying in %s", payment.id(), config.networkRetryDelay());
+        payment.retryNetworkAt(clock.instant().plus(config.networkRetryDelay()));
+        metrics.networkDeferred();
+        return Uni.createFrom().voidItem();
     }
 
     private Uni<Void> record(Payment payment, Record event) {

@@ -46,6 +46,16 @@ class SimulatedCardNetworkTest {
             public double failureRate() {
                 return failureRate;
             }
+
+            @Override
+            public Retry retry() {
+                throw new UnsupportedOperationException("the simulator has no retries");
+            }
+
+            @Override
+            public Breaker circuitBreaker() {
+                throw new UnsupportedOperationException("the simulator has no circuit breaker");
+            }
         };
     }
 
@@ -151,6 +161,21 @@ class SimulatedCardNetworkTest {
         assertThat(await(alwaysFails.authorize("p1", OK, AMOUNT)))
                 .isEqualTo(CardResult.declined(CardResult.CARD_NETWORK_ERROR));
         assertThat(await(neverFails.authorize("p1", OK, AMOUNT)).isApproved()).isTrue();
+    }
+
+    @Test
+    void shouldDecideAgainAfterATransientErrorButRememberRealAnswers() {
+        SimulatedCardNetwork network = new SimulatedCardNetwork(vertx,
+                config(Duration.ZERO, Duration.ofMillis(200), 0), () -> 0.1);
+
+        network.failureRate(1);
+        assertThat(await(network.authorize("p1", OK, AMOUNT))).isEqualTo(CardResult.declined(CardResult.CARD_NETWORK_ERROR));
+        assertThat(network.holdState("p1")).isEmpty();
+
+        network.failureRate(0);
+        assertThat(await(network.authorize("p1", OK, AMOUNT)).isApproved()).isTrue();
+        network.failureRate(1);
+        assertThat(await(network.authorize("p1", OK, AMOUNT)).isApproved()).isTrue();
     }
 
     @Test

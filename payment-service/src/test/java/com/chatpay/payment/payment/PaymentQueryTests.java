@@ -6,10 +6,19 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.chatpay.testsupport.TestInfrastructure;
 import com.chatpay.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -85,6 +94,78 @@ class PaymentQueryTests {
 
         given().header("Authorization", TestTokens.bearer(payee)).queryParam("direction", "sent")
                 .get("/v1/payments").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void shouldPageThroughTwoHundredFiftyPaymentsOnceEachWhileNewOnesArrive() throws Exception {
+        List<String> expected = insertSentPayments(payer, payee, 250, Instant.now().minus(Duration.ofHours(1)));
+        List<String> arrivedWhilePaging = new ArrayList<>();
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = given().header("Authorization", TestTokens.bearer(payer))
+                    .queryParam("direction", "sent").queryParam("limit", 40);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get("/v1/payments").then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.paymentId", String.class));
+            cursor = page.getString("nextCursor");
+            pages++;
+            if (pages % 2 == 1) {
+                arrivedWhilePaging.add(pay(payer, payee, 700 + pages));
+            }
+        } while (cursor != null && pages < 20);
+
+        assertThat(pages).isEqualTo(7);
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyElementsOf(expected);
+        assertThat(seen).doesNotContainAnyElementsOf(arrivedWhilePaging);
+
+        Collections.reverse(arrivedWhilePaging);
+        List<String> firstPageNow = given().header("Authorization", TestTokens.bearer(payer))
+                .queryParam("direction", "sent").queryParam("limit", 10).get("/v1/payments")
+                .then().statusCode(200).extract().jsonPath().getList("items.paymentId", String.class);
+        assertThat(firstPageNow.subList(0, arrivedWhilePaging.size())).containsExactlyElementsOf(arrivedWhilePaging);
+        assertThat(firstPageNow.subList(arrivedWhilePaging.size(), 10))
+                .containsExactlyElementsOf(expected.subList(0, 10 - arrivedWhilePaging.size()));
+    }
+
+    /**
+     * Inserts {@code n} PENDING payments from payer to payee, five per creation instant (so pages also cut through
+     * payments created at the same time), one second apart, the newest at {@code newest}; answers their ids newest
+     * first as the API orders them (creation time, then id, both descending).
+     */
+    private static List<String> insertSentPayments(String payer, String payee, int n, Instant newest)
+            throws SQLException {
+        record Row(UUID id, Instant createdAt) {
+        }
+        List<Row> rows = new ArrayList<>();
+        try (Connection connection = TestInfrastructure.jdbc();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO payment (id, payer_id, payee_id,"
+                        + " conversation_id, amount_value, currency, message, payer_country, status, created_at,"
+                        + " updated_at) VALUES (?, ?, ?, ?, ?, 'EUR', ?, 'FR', 'PENDING', ?, ?)")) {
+            for (int i = 0; i < n; i++) {
+                Row row = new Row(UUID.randomUUID(), newest.minusSeconds(i / 5).truncatedTo(ChronoUnit.MICROS));
+                rows.add(row);
+                insert.setObject(1, row.id());
+                insert.setString(2, payer);
+                insert.setString(3, payee);
+                insert.setString(4, "conv-" + payee);
+                insert.setLong(5, 100 + i);
+                insert.setString(6, "n°" + i);
+                insert.setTimestamp(7, Timestamp.from(row.createdAt()));
+                insert.setTimestamp(8, Timestamp.from(row.createdAt()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        // PostgreSQL orders uuids by their bytes, which is the order of their lower-case hex text
+        return rows.stream()
+                .sorted(Comparator.comparing(Row::createdAt).thenComparing(r -> r.id().toString()).reversed())
+                .map(r -> r.id().toString())
+                .toList();
     }
 
     @Test

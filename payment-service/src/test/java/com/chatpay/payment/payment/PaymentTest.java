@@ -159,4 +159,25 @@ class PaymentTest {
         assertThatThrownBy(() -> p.awaitPayee(T0, T1)).isInstanceOf(IllegalArgumentException.class);
         assertThat(p.status()).isEqualTo(PaymentStatus.PENDING);
     }
+
+    @Test
+    void shouldWaitForTheCardNetworkOnlyWhileInProgressAndForgetItOnAnyTransition() {
+        Payment pending = pending();
+        pending.retryNetworkAt(T1);
+        assertThat(pending.networkRetryAt()).isEqualTo(T1);
+        pending.complete(T1);
+        assertThat(pending.networkRetryAt()).isNull();
+
+        Payment waiting = in(PaymentStatus.AWAITING_PAYEE);
+        waiting.retryNetworkAt(T1);
+        waiting.networkRetryStarted();
+        assertThat(waiting.networkRetryAt()).isNull();
+
+        for (PaymentStatus done : EnumSet.complementOf(EnumSet.of(PaymentStatus.PENDING,
+                PaymentStatus.AWAITING_PAYEE))) {
+            Payment p = in(done);
+            assertThatThrownBy(() -> p.retryNetworkAt(T1)).isInstanceOf(IllegalStateException.class);
+            assertThat(p.networkRetryAt()).isNull();
+        }
+    }
 }

@@ -312,4 +312,36 @@ class PaymentSettlementTests {
         assertThat(metrics).containsPattern("chatpay_payment_duration_seconds_bucket\\{[^}]*outcome=\"completed\"");
         assertThat(metrics).containsPattern("chatpay_payment_duration_seconds_count\\{[^}]*outcome=\"completed\"");
     }
+
+    @Test
+    void shouldExposeTheOutboxLagAndTheCardNetworkBreaker() {
+        String metrics = given().accept("text/plain").get("/q/metrics").asString();
+
+        assertThat(metrics).containsPattern("(?m)^chatpay_outbox_lag_seconds(\\{[^}]*\\})? [0-9.eE+-]+$");
+        assertThat(metrics).containsPattern("(?m)^chatpay_card_network_circuit_open(\\{[^}]*\\})? 0(\\.0)?$");
+    }
+
+    @Test
+    void shouldCompleteWhenThePayeeActivatesWhileThePaymentIsBeingProcessed() throws Exception {
+        activate(payer, card(PaymentFixtures.OK_CARD));
+        String paymentId = pay(payer, payee, 2000);
+        SimulatedCardNetwork simulator = (SimulatedCardNetwork) network;
+        simulator.latency(Duration.ofSeconds(1));
+        try {
+            reserve(paymentId, payer, 2000);
+            // the authorization is on the wire (a second) when the payee's activation is applied
+            Thread.sleep(300);
+            activate(payee, card(PaymentFixtures.OK_CARD));
+            assertThat(PaymentFixtures.status(paymentId, payer)).isEqualTo("PENDING");
+
+            awaitStatus(paymentId, payer, "COMPLETED");
+        } finally {
+            simulator.latency(Duration.ofMillis(5));
+        }
+        assertThat(TestKafka.records(Topics.PAYMENTS_EVENTS, v -> v.contains(paymentId)
+                && v.contains("\"type\":\"PaymentAwaitingPayee\""), 1, Duration.ofMillis(500))).isEmpty();
+        assertThat(hold(paymentId)).contains(HoldState.CAPTURED);
+        assertThat(LedgerAssertions.postingsOf(paymentId)).containsExactlyInAnyOrder(PostingKind.HOLD,
+                PostingKind.HOLD_RELEASE, PostingKind.CAPTURE, PostingKind.PAYOUT, PostingKind.COMMISSION);
+    }
 }
