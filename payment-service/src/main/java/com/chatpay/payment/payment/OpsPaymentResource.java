@@ -1,5 +1,6 @@
 package com.chatpay.payment.payment;
 
+import com.chatpay.common.paging.PageCursor;
 import com.chatpay.common.problem.ApiException;
 import com.chatpay.common.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -33,6 +34,6 @@ public class OpsPaymentResource {
                 throw ApiException.validation("status", "is not a payment status");
             }
         }
-        return service.all(wanted, PageParameters.cursor(cursor), PageParameters.limit(limit));
+        return service.all(wanted, PageCursor.decode(PaymentService.PAYMENTS, cursor), PageParameters.limit(limit));
     }
 }

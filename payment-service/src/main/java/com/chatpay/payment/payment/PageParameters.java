@@ -2,7 +2,7 @@ package com.chatpay.payment.payment;
 
 import com.chatpay.common.problem.ApiException;
 
-/** The {@code ?limit=&cursor=} of every list of this service: checked, or 400 VALIDATION_FAILED. */
+/** The {@code ?limit=} of every list of this service: checked, or 400 VALIDATION_FAILED. */
 public final class PageParameters {
 
     public static final int DEFAULT_LIMIT = 20;
@@ -26,14 +26,5 @@ public final class PageParameters {
             throw ApiException.validation("limit", "must be between 1 and " + MAX_LIMIT);
         }
         return size;
-    }
-
-    /** The position after which the page starts; null for the first page. */
-    public static PageCursor cursor(String cursor) {
-        if (cursor == null || cursor.isEmpty()) {
-            return null;
-        }
-        return PageCursor.decode(cursor)
-                .orElseThrow(() -> ApiException.validation("cursor", "is not a cursor of this list"));
     }
 }

@@ -1,5 +1,6 @@
 package com.chatpay.payment.payment;
 
+import com.chatpay.common.paging.PageCursor;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;

@@ -1,5 +1,6 @@
 package com.chatpay.payment.payment;
 
+import com.chatpay.common.paging.PageCursor;
 import com.chatpay.common.money.CountryCurrency;
 import com.chatpay.common.money.Money;
 import com.chatpay.common.outbox.Outbox;
@@ -28,6 +29,9 @@ import java.util.function.Function;
 /** Accepting payments (idempotently, against a single-use authorization), cancel/decline, and reading them back. */
 @ApplicationScoped
 public class PaymentService {
+
+    /** The name the payment lists' cursors carry. */
+    public static final String PAYMENTS = "payments";
 
     /** The answer to a payment request: the stored one for a replayed Idempotency-Key. */
     public record Accepted(UUID paymentId, int status, String body, boolean replayed) {
@@ -203,7 +207,7 @@ public class PaymentService {
         String next = null;
         if (found.size() > limit) {
             Payment last = page.get(page.size() - 1);
-            next = new PageCursor(last.createdAt(), last.id()).encode();
+            next = new PageCursor(last.createdAt(), last.id()).encode(PAYMENTS);
         }
         return new PaymentPage(page.stream().map(PaymentView::of).toList(), next);
     }

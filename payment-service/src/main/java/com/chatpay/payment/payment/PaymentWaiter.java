@@ -35,7 +35,9 @@ public class PaymentWaiter {
             if (view.status() != PaymentStatus.PENDING || left <= 0) {
                 return Uni.createFrom().item(view);
             }
-            Duration pause = Duration.ofNanos(Math.min(left, config.waitPollInterval().toNanos()));
+            // Vert.x timers take whole milliseconds: never ask for less than one
+            Duration pause = Duration.ofMillis(Math.max(1,
+                    Math.min(Duration.ofNanos(left).toMillis(), config.waitPollInterval().toMillis())));
             return Uni.createFrom().voidItem().onItem().delayIt().by(pause).chain(() -> poll(paymentId, deadline));
         });
     }

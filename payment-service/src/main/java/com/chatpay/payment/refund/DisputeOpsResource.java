@@ -1,5 +1,6 @@
 package com.chatpay.payment.refund;
 
+import com.chatpay.common.paging.PageCursor;
 import com.chatpay.common.problem.ApiException;
 import com.chatpay.common.security.Roles;
 import com.chatpay.payment.payment.PageParameters;
@@ -44,7 +45,7 @@ public class DisputeOpsResource {
                 throw ApiException.validation("status", "must be OPEN, REFUNDED or REJECTED");
             }
         }
-        return service.queue(wanted, PageParameters.cursor(cursor), PageParameters.limit(limit));
+        return service.queue(wanted, PageCursor.decode(RefundService.DISPUTES, cursor), PageParameters.limit(limit));
     }
 
     /**

@@ -1,6 +1,6 @@
 package com.chatpay.payment.refund;
 
-import com.chatpay.payment.payment.PageCursor;
+import com.chatpay.common.paging.PageCursor;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -1,8 +1,8 @@
 package com.chatpay.payment.refund;
 
+import com.chatpay.common.paging.PageCursor;
 import com.chatpay.common.problem.ApiException;
 import com.chatpay.common.problem.ErrorCodes;
-import com.chatpay.payment.payment.PageCursor;
 import com.chatpay.payment.payment.Payment;
 import com.chatpay.payment.payment.PaymentErrors;
 import com.chatpay.payment.payment.PaymentRepository;
@@ -25,6 +25,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class RefundService {
+
+    /** The name the dispute queue's cursors carry. */
+    public static final String DISPUTES = "disputes";
 
     /** A refund attempt: the payment as it is now, and whether the card network refunded it. */
     public record RefundAttempt(Payment payment, RefundOutcome outcome) {
@@ -128,7 +131,7 @@ public class RefundService {
             String next = null;
             if (found.size() > limit) {
                 Dispute last = page.get(page.size() - 1);
-                next = new PageCursor(last.openedAt(), last.id()).encode();
+                next = new PageCursor(last.openedAt(), last.id()).encode(DISPUTES);
             }
             return new DisputePage(page.stream().map(DisputeView::of).toList(), next);
         });
