@@ -7,12 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import com.chatpay.stack.LocalStack;
 import com.chatpay.stack.service.ChatpayService;
 import io.restassured.response.Response;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -127,20 +124,12 @@ class PaymentJourneyTests {
 
     @Test
     @Order(5)
-    void shouldNeverWriteACardNumberPinOrSmsCodeToAnyLog() throws IOException {
+    void shouldNeverKeepACardNumberPinOrSmsCodeInClearInLogsDatabasesOrTopics() {
         List<String> secrets = new ArrayList<>(List.of(ChatpayClient.VISA, ChatpayClient.VISA.replace(" ", ""),
                 ChatpayClient.MASTERCARD, alice.pin, bob.pin));
         secrets.addAll(alice.codes);
         secrets.addAll(bob.codes);
         assertThat(alice.codes).isNotEmpty();
-        for (ChatpayService service : ChatpayService.values()) {
-            String log = Files.readString(stack.logFile(service));
-            for (String secret : secrets) {
-                // standalone only: a PIN's four digits also occur inside UUIDs, ports and offsets
-                Pattern standalone = Pattern.compile("(?<![-0-9A-Za-z:.])" + Pattern.quote(secret) + "(?![-0-9A-Za-z:.])");
-                assertThat(standalone.matcher(log).find())
-                        .as("%s log must not contain a secret the test used", service.moduleName()).isFalse();
-            }
-        }
+        assertThat(SecretScan.findings(stack, secrets)).isEmpty();
     }
 }

@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import com.chatpay.common.security.AuthorizationClaims;
 import com.chatpay.onboarding.testing.OnboardingTestKeys;
-import com.chatpay.onboarding.testing.SoftwareAuthenticator;
+import com.chatpay.testsupport.SoftwareAuthenticator;
 import com.chatpay.testsupport.MutableClock;
 import com.chatpay.testsupport.TestInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;

@@ -13,7 +13,7 @@ import static com.chatpay.onboarding.testing.OnboardingApi.wrongCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatpay.common.events.Topics;
-import com.chatpay.onboarding.testing.SoftwareAuthenticator;
+import com.chatpay.testsupport.SoftwareAuthenticator;
 import com.chatpay.testsupport.MutableClock;
 import com.chatpay.testsupport.TestInfrastructure;
 import com.chatpay.testsupport.TestKafka;

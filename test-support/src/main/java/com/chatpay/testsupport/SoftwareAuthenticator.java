@@ -1,4 +1,4 @@
-package com.chatpay.onboarding.testing;
+package com.chatpay.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
@@ -36,9 +36,19 @@ public final class SoftwareAuthenticator {
 
     private final KeyPair keys;
     private final byte[] credentialId = new byte[16];
+    private final String rpId;
+    private final String origin;
     private long counter;
 
+    /** An authenticator for the component tests' relying party ({@link #RP_ID}, {@link #ORIGIN}). */
     public SoftwareAuthenticator() {
+        this(RP_ID, ORIGIN);
+    }
+
+    /** An authenticator for another relying party, e.g. the local stack's {@code localhost}. */
+    public SoftwareAuthenticator(String rpId, String origin) {
+        this.rpId = rpId;
+        this.origin = origin;
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -55,7 +65,7 @@ public final class SoftwareAuthenticator {
 
     /** The body of {@code POST /v1/me/devices} answering a registration challenge. */
     public Map<String, Object> register(String challenge, String name, String pin) {
-        return register(challenge, name, pin, ORIGIN, RP_ID);
+        return register(challenge, name, pin, origin, rpId);
     }
 
     public Map<String, Object> register(String challenge, String name, String pin, String origin, String rpId) {
@@ -84,7 +94,7 @@ public final class SoftwareAuthenticator {
     /** An assertion over the challenge, with user presence and verification, the counter moved forward. */
     public Map<String, Object> assertion(String challenge) {
         counter++;
-        return assertion(challenge, ORIGIN, RP_ID, (byte) (UP | UV), keys);
+        return assertion(challenge, origin, rpId, (byte) (UP | UV), keys);
     }
 
     /** An assertion as the parameters say; the counter is not moved (call {@link #assertion(String)} for that). */
