@@ -151,7 +151,33 @@ public class PaymentAuthorizationService {
         });
     }
 
+    /**
+     * The payee may receive from this payer: a payee chatpay knows must be in the payer's country and not suspended.
+     * A payee who has not onboarded yet can still be paid (the money waits for them).
+     */
+    private static void checkPayee(PaymentProfile payer, PaymentProfile payee) {
+        if (payee == null) {
+            return;
+        }
+        if (payee.country != null && !payee.country.equals(payer.country)) {
+            throw ApiException.unprocessable(OnboardingErrors.PAYEE_IN_OTHER_COUNTRY,
+                    "Payer and payee must be in the same country.");
+        }
+        if (payee.suspended) {
+            throw ApiException.unprocessable(OnboardingErrors.PAYEE_CANNOT_RECEIVE,
+                    "This person cannot receive payments.");
+        }
+    }
+
     private Uni<AuthorizationView> issue(PaymentProfile payer, String payeeId, Money amount, String method,
+            Instant now) {
+        return profiles.findById(payeeId).chain(payee -> {
+            checkPayee(payer, payee);
+            return record(payer, payeeId, amount, method, now);
+        });
+    }
+
+    private Uni<AuthorizationView> record(PaymentProfile payer, String payeeId, Money amount, String method,
             Instant now) {
         PaymentAuthorization record = new PaymentAuthorization();
         record.jti = UUID.randomUUID();

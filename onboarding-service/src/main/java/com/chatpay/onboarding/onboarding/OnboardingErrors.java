@@ -14,6 +14,10 @@ public final class OnboardingErrors {
     public static final String SMS_CODE_EXHAUSTED = "SMS_CODE_EXHAUSTED";
     public static final String SMS_CODE_NOT_REQUESTED = "SMS_CODE_NOT_REQUESTED";
     public static final String PAYER_NOT_ACTIVE = "PAYER_NOT_ACTIVE";
+    /** Payer and payee must be in the same country (France to France at launch). */
+    public static final String PAYEE_IN_OTHER_COUNTRY = "PAYEE_IN_OTHER_COUNTRY";
+    /** The payee is suspended: nothing may be sent to them. */
+    public static final String PAYEE_CANNOT_RECEIVE = "PAYEE_CANNOT_RECEIVE";
     public static final String SELF_PAYMENT = "SELF_PAYMENT";
     public static final String CURRENCY_MISMATCH = "CURRENCY_MISMATCH";
     public static final String NOT_AVAILABLE_IN_COUNTRY = "NOT_AVAILABLE_IN_COUNTRY";

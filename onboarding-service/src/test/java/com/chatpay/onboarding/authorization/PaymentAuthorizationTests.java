@@ -159,6 +159,27 @@ class PaymentAuthorizationTests {
     }
 
     @Test
+    void shouldRefuseAPayeeInAnotherCountryOrSuspended() {
+        String alice = activeUser();
+        String american = newUser();
+        as(american).body(Map.of("firstName", "Amy", "lastName", "Smith",
+                        "address", Map.of("line1", "1 Main St", "postalCode", "10001", "city", "New York",
+                                "country", "US"),
+                        "phoneNumber", "+12125550123"))
+                .put("/v1/me/profile").then().statusCode(200);
+        authorize(alice, american, 500, "EUR", PIN).then().statusCode(422)
+                .body("code", equalTo("PAYEE_IN_OTHER_COUNTRY"));
+
+        String suspended = activeUser();
+        io.restassured.RestAssured.given().header("Authorization", com.chatpay.testsupport.TestTokens.opsBearer("olivia"))
+                .post("/v1/ops/users/" + suspended + "/suspend").then().statusCode(200);
+        authorize(alice, suspended, 500, "EUR", PIN).then().statusCode(422)
+                .body("code", equalTo("PAYEE_CANNOT_RECEIVE"));
+        // a payee chatpay does not know yet can be paid: the money waits for them
+        authorize(alice, newUser(), 500, "EUR", PIN).then().statusCode(201);
+    }
+
+    @Test
     void shouldRefuseWeakPinsAndRequireTheCurrentPinToChangeIt() {
         String alice = activeUser();
         OnboardingApi.setPin(alice, "1234").then().statusCode(400).body("code", equalTo("PIN_TOO_WEAK"));
