@@ -57,21 +57,26 @@ final class ChatpayClient {
         at(ChatpayService.ONBOARDING).body(Map.of("number", card, "expiryMonth", 12, "expiryYear", 2030, "cvc", "123"))
                 .post("/v1/me/cards").then().statusCode(201);
         at(ChatpayService.ONBOARDING).body(Map.of("pin", pin)).put("/v1/me/pin").then().statusCode(200);
+        int sentBefore = smsTexts().size();
         at(ChatpayService.ONBOARDING).post("/v1/me/activation/sms").then().statusCode(202);
-        String code = awaitSmsCode();
+        String code = awaitSmsCode(sentBefore);
         at(ChatpayService.ONBOARDING).body(Map.of("code", code)).post("/v1/me/activation/verify").then()
                 .statusCode(200);
     }
 
-    /** Reads the newest code sent to this person's phone from notification-service's dev SMS outbox. */
-    String awaitSmsCode() {
-        int before = codes.size();
+    /** Every SMS text notification-service's dev outbox holds for this person's phone, oldest first. */
+    List<String> smsTexts() {
+        return given().baseUri(stack.serviceUri(ChatpayService.NOTIFICATION).toString())
+                .queryParam("phoneNumber", phoneNumber).get("/dev/sms")
+                .then().statusCode(200).extract().jsonPath().getList("text", String.class);
+    }
+
+    /** Waits for a code sent after {@code sentBefore} messages and reads it from the dev SMS outbox. */
+    String awaitSmsCode(int sentBefore) {
         String[] found = new String[1];
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            List<String> texts = given().baseUri(stack.serviceUri(ChatpayService.NOTIFICATION).toString())
-                    .queryParam("phoneNumber", phoneNumber).get("/dev/sms")
-                    .then().statusCode(200).extract().jsonPath().getList("text", String.class);
-            if (texts.size() <= before) {
+            List<String> texts = smsTexts();
+            if (texts.size() <= sentBefore) {
                 return false;
             }
             Matcher m = CODE.matcher(texts.get(texts.size() - 1));

@@ -25,6 +25,19 @@ final class E2eStack {
     private E2eStack() {
     }
 
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir, e);
+        }
+    }
+
     static synchronized LocalStack get() {
         if (stack == null) {
             Path project = Path.of(System.getProperty("chatpay.project.dir", "..")).toAbsolutePath().normalize();
@@ -41,6 +54,9 @@ final class E2eStack {
                     .serviceSetting(ChatpayService.PAYMENT, "CHATPAY_PAYMENTS_EXPIRY_SWEEP_INTERVAL", "PT1S")
                     .build();
             LocalStack.stop(config, ProgressListener.silent());
+            // every run starts from empty databases and topics: earlier runs' users and SMS must not leak in
+            deleteRecursively(base.resolve("postgres").resolve("data"));
+            deleteRecursively(base.resolve("kafka"));
             stack = LocalStack.start(config, ProgressListener.console(System.out));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "e2e-stack-stop"));
         }

@@ -2,6 +2,7 @@ package com.chatpay.common.outbox;
 
 import com.chatpay.common.events.EventEnvelope;
 import com.chatpay.common.kafka.KafkaClients;
+import com.chatpay.common.worker.PollingLoop;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,9 +51,8 @@ public class OutboxRelay {
     private final AtomicLong lagMillis = new AtomicLong();
     private final Counter published;
     private volatile KafkaProducer<String, String> producer;
-    private volatile boolean running;
+    private volatile PollingLoop loop;
     private volatile long lastCleanup;
-    private volatile boolean failing;
 
     public OutboxRelay(Pool pool, Vertx vertx, OutboxConfig config, KafkaClients kafka, Clock clock,
             MeterRegistry registry) {
@@ -73,44 +73,19 @@ public class OutboxRelay {
             return;
         }
         producer = kafka.producer();
-        running = true;
-        schedule(0);
+        loop = new PollingLoop(vertx, "outbox relay", this::relayBatch, config.pollInterval(), config.retryInterval(),
+                LOG);
+        loop.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        running = false;
+        if (loop != null) {
+            loop.stop();
+        }
         KafkaProducer<String, String> p = producer;
         if (p != null) {
             p.close(Duration.ofSeconds(5));
         }
-    }
-
-    private void schedule(long delayMillis) {
-        if (!running) {
-            return;
-        }
-        if (delayMillis <= 0) {
-            vertx.runOnContext(v -> runOnce());
-        } else {
-            vertx.setTimer(delayMillis, id -> runOnce());
-        }
-    }
-
-    private void runOnce() {
-        relayBatch().subscribe().with(count -> {
-            if (failing) {
-                LOG.info("outbox relay recovered");
-                failing = false;
-            }
-            schedule(count > 0 ? 0 : config.pollInterval().toMillis());
-        }, failure -> {
-            if (!failing) {
-                LOG.warnf("outbox relay cannot publish yet, retrying every %s: %s", config.retryInterval(),
-                        failure.getMessage());
-                failing = true;
-            }
-            schedule(config.retryInterval().toMillis());
-        });
     }
 
     /** Publishes one batch; returns how many rows it published. */

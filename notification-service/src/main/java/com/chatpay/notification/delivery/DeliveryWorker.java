@@ -1,5 +1,6 @@
 package com.chatpay.notification.delivery;
 
+import com.chatpay.common.worker.PollingLoop;
 import com.chatpay.notification.NotificationMetrics;
 import com.chatpay.notification.NotificationMetrics.Outcome;
 import io.quarkus.runtime.ShutdownEvent;
@@ -45,8 +46,7 @@ public class DeliveryWorker {
     private final NotificationMetrics metrics;
     private final Vertx vertx;
     private final Clock clock;
-    private volatile boolean running;
-    private volatile boolean failing;
+    private volatile PollingLoop loop;
     private volatile Instant backlogCountedAt = Instant.EPOCH;
     private volatile Instant cleanedAt = Instant.EPOCH;
 
@@ -66,40 +66,16 @@ public class DeliveryWorker {
             LOG.warn("delivery worker disabled: deliveries stay PENDING until a worker runs");
             return;
         }
-        running = true;
-        schedule(0);
+        loop = new PollingLoop(vertx, "delivery worker",
+                () -> countBacklogIfDue().chain(this::cleanUpIfDue).chain(this::sendDue), config.pollInterval(),
+                config.errorInterval(), LOG);
+        loop.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        running = false;
-    }
-
-    private void schedule(long delayMillis) {
-        if (!running) {
-            return;
+        if (loop != null) {
+            loop.stop();
         }
-        if (delayMillis <= 0) {
-            vertx.runOnContext(v -> runOnce());
-        } else {
-            vertx.setTimer(delayMillis, id -> runOnce());
-        }
-    }
-
-    private void runOnce() {
-        countBacklogIfDue().chain(this::cleanUpIfDue).chain(this::sendDue).subscribe().with(count -> {
-            if (failing) {
-                LOG.info("delivery worker recovered");
-                failing = false;
-            }
-            schedule(count > 0 ? 0 : config.pollInterval().toMillis());
-        }, failure -> {
-            if (!failing) {
-                LOG.warnf("delivery worker cannot work yet, retrying every %s: %s", config.errorInterval(),
-                        failure.toString());
-                failing = true;
-            }
-            schedule(config.errorInterval().toMillis());
-        });
     }
 
     /** Claims and sends one batch; returns how many deliveries it handled. */
