@@ -27,7 +27,7 @@ public final class Pem {
         }
     }
 
-    /** A PKCS#8 private key ({@code BEGIN PRIVATE KEY}); algorithm {@code RSA} or {@code EC}. */
+    /** A PKCS#8 private key (unencrypted PEM); algorithm {@code RSA} or {@code EC}. */
     public static PrivateKey readPrivateKey(Path file, String algorithm) {
         try {
             return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(decode(file)));
