@@ -1,9 +1,9 @@
 package com.chatpay.notification.delivery;
 
+import com.chatpay.common.paging.PageLimit;
 import com.chatpay.common.paging.PageCursor;
 import com.chatpay.common.problem.ApiException;
 import com.chatpay.common.security.Roles;
-import com.chatpay.notification.feed.FeedPaging;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -38,7 +38,7 @@ public class DeliveryOpsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<DeliveryPage> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        int size = FeedPaging.limit(limit);
+        int size = PageLimit.parse(limit);
         PageCursor after = PageCursor.decode(DeliveryOpsService.LIST, cursor);
         return service.list(status(status), size, after);
     }

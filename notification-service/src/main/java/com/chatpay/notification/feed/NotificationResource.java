@@ -1,5 +1,6 @@
 package com.chatpay.notification.feed;
 
+import com.chatpay.common.paging.PageLimit;
 import com.chatpay.common.paging.PageCursor;
 import com.chatpay.common.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -35,7 +36,7 @@ public class NotificationResource {
     @RolesAllowed(Roles.USER)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<NotificationPage> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        int size = FeedPaging.limit(limit);
+        int size = PageLimit.parse(limit);
         PageCursor after = PageCursor.decode(NotificationService.LIST, cursor);
         return service.feed(jwt.getSubject(), size, after);
     }

@@ -1,5 +1,6 @@
 package com.chatpay.payment.payment;
 
+import com.chatpay.common.paging.PageLimit;
 import com.chatpay.common.paging.PageCursor;
 import com.chatpay.common.problem.ApiException;
 import com.chatpay.common.security.Roles;
@@ -34,6 +35,6 @@ public class OpsPaymentResource {
                 throw ApiException.validation("status", "is not a payment status");
             }
         }
-        return service.all(wanted, PageCursor.decode(PaymentService.PAYMENTS, cursor), PageParameters.limit(limit));
+        return service.all(wanted, PageCursor.decode(PaymentService.PAYMENTS, cursor), PageLimit.parse(limit));
     }
 }

@@ -1,5 +1,6 @@
 package com.chatpay.payment.payment;
 
+import com.chatpay.common.paging.PageLimit;
 import com.chatpay.common.paging.PageCursor;
 import com.chatpay.common.problem.ApiException;
 import com.chatpay.common.security.Roles;
@@ -129,7 +130,7 @@ public class PaymentResource {
         } else {
             throw ApiException.validation("direction", "must be sent or received");
         }
-        int size = PageParameters.limit(limit);
+        int size = PageLimit.parse(limit);
         PageCursor after = PageCursor.decode(PaymentService.PAYMENTS, cursor);
         return service.history(jwt.getSubject(), sent, after, size);
     }

@@ -1,9 +1,9 @@
 package com.chatpay.payment.refund;
 
+import com.chatpay.common.paging.PageLimit;
 import com.chatpay.common.paging.PageCursor;
 import com.chatpay.common.problem.ApiException;
 import com.chatpay.common.security.Roles;
-import com.chatpay.payment.payment.PageParameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -45,7 +45,7 @@ public class DisputeOpsResource {
                 throw ApiException.validation("status", "must be OPEN, REFUNDED or REJECTED");
             }
         }
-        return service.queue(wanted, PageCursor.decode(RefundService.DISPUTES, cursor), PageParameters.limit(limit));
+        return service.queue(wanted, PageCursor.decode(RefundService.DISPUTES, cursor), PageLimit.parse(limit));
     }
 
     /**
