@@ -1,5 +1,7 @@
 package com.chatpay.e2e;
 
+import com.chatpay.harness.SecretScan;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;

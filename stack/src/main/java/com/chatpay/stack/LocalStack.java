@@ -64,6 +64,7 @@ public final class LocalStack implements AutoCloseable {
     private DevKeys keys;
     private boolean aborted;
     private boolean stopped;
+    private boolean attached;
     private Thread exitHook;
 
     private LocalStack(StackConfig config, ProgressListener progress) {
@@ -120,6 +121,24 @@ public final class LocalStack implements AutoCloseable {
             store.delete();
             return stoppedAny;
         }
+    }
+
+    /**
+     * The stack {@code ./chatpay up} started and that still runs, to drive it from another JVM (the bench): its
+     * URLs, tokens, databases and processes. It does not own the processes: {@link #stop()} is refused.
+     *
+     * @throws StackException if the stack is not running
+     */
+    public static LocalStack attach(StackConfig config, ProgressListener progress) {
+        StackState running = new StackStateStore(config.paths().stateFile()).read()
+                .filter(StackState::anyAlive)
+                .orElseThrow(() -> new StackException("The chatpay stack is not running in " + config.baseDir()
+                        + "; start it with ./chatpay up"));
+        LocalStack stack = new LocalStack(config, progress);
+        stack.state = running;
+        stack.keys = DevKeys.loadOrCreate(config.paths().keysDir());
+        stack.attached = true;
+        return stack;
     }
 
     /** Whether any process of this stack runs. */
@@ -186,13 +205,21 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts a service (again) and waits until it is ready. */
     public synchronized void startService(ChatpayService service) {
+        startService(service, Map.of());
+    }
+
+    /**
+     * Starts a service (again) with some settings changed for this run only (environment variables on top of the
+     * stack's, e.g. a card-network failure rate), and waits until it is ready.
+     */
+    public synchronized void startService(ChatpayService service, Map<String, String> overrides) {
         requireNotStopped();
         if (state.find(service.moduleName()).flatMap(ProcessRecord::liveProcess).isPresent()) {
             throw new StackException(service.moduleName() + " is already running");
         }
         Ports.requireFree(Map.of(service.moduleName(), config.servicePort(service)));
         Map<ChatpayService, Process> launched = new EnumMap<>(ChatpayService.class);
-        launched.put(service, launchService(service));
+        launched.put(service, launchService(service, overrides));
         ServiceReadiness.await(launched, config::servicePort, this::logFile, config.readinessTimeout(), progress);
     }
 
@@ -210,8 +237,39 @@ public final class LocalStack implements AutoCloseable {
         startKafkaBroker();
     }
 
+    /**
+     * Restarts PostgreSQL on its data: {@code crash} stops it as a crash would ({@code -m immediate}: every
+     * connection cut, WAL recovery on start), otherwise a fast shutdown. Waits until it accepts connections again.
+     */
+    public synchronized void restartPostgres(boolean crash) {
+        requireNotStopped();
+        String home = state.postgresBinaries();
+        if (home == null) {
+            throw new StackException("PostgreSQL was not started by this stack");
+        }
+        PostgresServer postgres = new PostgresServer(Path.of(home), paths.postgresDataDir(), paths.logFile(POSTGRES),
+                config.postgresPort());
+        progress.step((crash ? "Crashing" : "Stopping") + " PostgreSQL");
+        postgres.stop(crash);
+        progress.step("Starting PostgreSQL on 127.0.0.1:" + config.postgresPort());
+        ProcessHandle postmaster = postgres.start();
+        record(ProcessRecord.of(POSTGRES, ProcessRecord.Kind.POSTGRES, postmaster, config.postgresPort()), postmaster);
+    }
+
+    /** The live process of each running component (postgres, kafka, the services' module names), by name. */
+    public synchronized Map<String, ProcessHandle> processes() {
+        Map<String, ProcessHandle> live = new java.util.LinkedHashMap<>();
+        for (ProcessRecord record : state.processes()) {
+            record.liveProcess().ifPresent(p -> live.put(record.name(), p));
+        }
+        return live;
+    }
+
     /** Stops everything this stack started. Idempotent. */
     public synchronized void stop() {
+        if (attached) {
+            throw new IllegalStateException("An attached stack is stopped with ./chatpay down");
+        }
         if (stopped) {
             return;
         }
@@ -338,17 +396,18 @@ public final class LocalStack implements AutoCloseable {
         }
         Map<ChatpayService, Process> launched = new EnumMap<>(ChatpayService.class);
         for (ChatpayService service : config.services()) {
-            launched.put(service, launchService(service));
+            launched.put(service, launchService(service, Map.of()));
         }
         progress.step("Started " + names(launched.keySet()) + "; waiting for /q/health/ready (up to "
                 + config.readinessTimeout().toSeconds() + " s)");
         ServiceReadiness.await(launched, config::servicePort, this::logFile, config.readinessTimeout(), progress);
     }
 
-    private Process launchService(ChatpayService service) {
+    private Process launchService(ChatpayService service, Map<String, String> overrides) {
         Map<String, String> environment = new java.util.TreeMap<>(ServiceEnvironment.of(service,
                 config.servicePort(service), config.postgresPort(), config.kafkaBootstrapServers(), keys));
         environment.putAll(config.extraEnvironment(service));
+        environment.putAll(overrides);
         Process process = ServiceProcess.launch(service, config.projectDir(), environment, paths.runDir(),
                 paths.logFile(service.moduleName()));
         record(ProcessRecord.of(service.moduleName(), ProcessRecord.Kind.SERVICE, process.toHandle(),

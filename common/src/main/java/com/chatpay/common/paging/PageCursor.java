@@ -35,8 +35,13 @@ public record PageCursor(Instant createdAt, UUID id) {
             if (parts.length != 3 || !list.equals(parts[0])) {
                 throw invalid();
             }
-            return new PageCursor(Instant.EPOCH.plus(Long.parseLong(parts[1]), ChronoUnit.MICROS),
+            PageCursor decoded = new PageCursor(Instant.EPOCH.plus(Long.parseLong(parts[1]), ChronoUnit.MICROS),
                     UUID.fromString(parts[2]));
+            if (!decoded.encode(list).equals(cursor)) {
+                // only the exact text issued: not a look-alike (sign, leading zeros, short or upper-case UUID, padding)
+                throw invalid();
+            }
+            return decoded;
         } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
             throw invalid();
         }

@@ -127,6 +127,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DependencyOutage.isOutage(e)) {
+            // nothing was done and the same request will work once the database is back: say so, briefly
+            LOG.warnf("answered 503, a dependency is unavailable: %s", e.toString());
+            return problem(Problem.of(503, ErrorCodes.SERVICE_UNAVAILABLE, "Service unavailable",
+                    "The service cannot reach its database right now; retry in a moment.", null))
+                    .header("Retry-After", "1").build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s", errorId);
         return problem(Problem.of(500, ErrorCodes.INTERNAL_ERROR, "Internal error",

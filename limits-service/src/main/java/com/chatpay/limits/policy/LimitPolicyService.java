@@ -9,6 +9,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -87,8 +89,21 @@ public class LimitPolicyService {
         if (request.windowMax().value() < request.perPaymentMax().value()) {
             errors.add(new FieldError("windowMax.value", "must be at least perPaymentMax"));
         }
+        if (request.timeZone() != null && !isTimeZone(request.timeZone())) {
+            // checked for every window kind: a rolling window ignores it today, but it is stored and shown to ops
+            errors.add(new FieldError("timeZone", "must be a time zone id such as Europe/Paris"));
+        }
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
+        }
+    }
+
+    private static boolean isTimeZone(String id) {
+        try {
+            ZoneId.of(id);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
         }
     }
 

@@ -55,7 +55,6 @@ public final class LimitRules {
     }
 
     public static Headroom headroom(Policy policy, Collection<Counted> history, Instant now) {
-        Instant windowStart = policy.window().start(now);
         long used = 0;
         long reserved = 0;
         int payments = 0;
@@ -64,7 +63,9 @@ public final class LimitRules {
             if (c.isReserved()) {
                 reserved += c.amount();
                 payments++;
-            } else if (c.consumedAt().isAfter(windowStart) && !c.consumedAt().isAfter(now)) {
+            } else if (!c.consumedAt().isAfter(now) && policy.window().releaseOf(c.consumedAt()).isAfter(now)) {
+                // counts from its consumption until its window releases it (an amount consumed at the very start of
+                // a calendar month counts in that month)
                 used += c.amount();
                 payments++;
                 if (oldestConsumed == null || c.consumedAt().isBefore(oldestConsumed)) {

@@ -14,7 +14,7 @@ public class ReservationRepository implements PanacheRepositoryBase<Reservation,
 
     /** What counts against the window starting at {@code windowStart}: held reservations and recent consumptions. */
     public Uni<List<Reservation>> counted(String userId, Instant windowStart) {
-        return list("userId = ?1 and (status = ?2 or (status = ?3 and consumedAt > ?4))", userId,
+        return list("userId = ?1 and (status = ?2 or (status = ?3 and consumedAt >= ?4))", userId,
                 Reservation.Status.RESERVED, Reservation.Status.CONSUMED, windowStart);
     }
 

@@ -77,8 +77,10 @@ public class ActivationService {
     /** Sends a new code (superseding any pending one), within the cooldown and the daily limit. */
     @WithTransaction
     public Uni<CodeSent> requestCode(String userId) {
-        Instant now = clock.instant();
         return profiles.lock(userId).chain(profile -> {
+            // the time of the decision is when the lock is held: a request that waited behind a concurrent one
+            // must see that one's code as sent before "now" (else Retry-After overstates the cooldown)
+            Instant now = clock.instant();
             PaymentProfile.stateOf(profile).requestSmsCode();
             return challenges.sentSince(userId, now.minus(config.dailyWindow())).chain(sent -> {
                 var wait = rateLimit.waitBeforeNext(sent, now);
@@ -115,8 +117,8 @@ public class ActivationService {
     /** Checks a code against the user's latest challenge; a right code verifies the phone and may activate. */
     @WithTransaction
     public Uni<Verification> verify(String userId, String code) {
-        Instant now = clock.instant();
         return profiles.lock(userId).chain(profile -> {
+            Instant now = clock.instant(); // after the lock wait: a code that expired meanwhile is expired
             OnboardingState before = PaymentProfile.stateOf(profile);
             OnboardingState after = before.verifyPhone();
             return challenges.latest(userId).chain(challenge -> {

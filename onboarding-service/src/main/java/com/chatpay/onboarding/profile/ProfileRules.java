@@ -18,7 +18,12 @@ public final class ProfileRules {
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
     private static final Pattern FR_POSTAL_CODE = Pattern.compile("[0-9]{5}");
     private static final Pattern US_ZIP_CODE = Pattern.compile("[0-9]{5}(-[0-9]{4})?");
-    private static final Pattern NO_CONTROL = Pattern.compile("[^\\p{Cntrl}]+");
+    /**
+     * No control character (Unicode Cc: C0, DEL and C1 such as U+0085; {@code \p{Cntrl}} is ASCII-only), and no
+     * bidirectional embedding, override or isolate (U+202A..U+202E, U+2066..U+2069), which would make an address
+     * read differently from what is stored.
+     */
+    private static final Pattern NO_CONTROL = Pattern.compile("[^\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069]+");
     private static final int NAME_MAX = 50;
     private static final int LINE_MAX = 100;
     private static final int CITY_MAX = 60;

@@ -33,6 +33,12 @@ public class PaymentResource {
     static final int MAX_WAIT_SECONDS = 10;
     private static final Pattern WAIT = Pattern.compile("(?:^|[,;\\s])wait\\s*=\\s*(\\d{1,6})(?:$|[,;\\s])");
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,64}");
+    /**
+     * A message is shown as is in the conversation bubble: no control character (C0, DEL, C1) and no bidirectional
+     * embedding, override or isolate (U+202A..U+202E, U+2066..U+2069) that could make it read as something else,
+     * e.g. another amount. Emoji sequences (ZWJ, variation selectors) stay allowed.
+     */
+    private static final Pattern DISPLAYABLE = Pattern.compile("[^\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069]*");
 
     private final PaymentService service;
     private final PaymentWaiter waiter;
@@ -66,6 +72,9 @@ public class PaymentResource {
                         > CreatePaymentRequest.MESSAGE_MAX_CODE_POINTS) {
             throw ApiException.validation("message",
                     "must be at most " + CreatePaymentRequest.MESSAGE_MAX_CODE_POINTS + " characters");
+        }
+        if (request.message() != null && !DISPLAYABLE.matcher(request.message()).matches()) {
+            throw ApiException.validation("message", "must not contain control characters or direction overrides");
         }
         String payerId = jwt.getSubject();
         if (request.payeeId().equals(payerId)) {

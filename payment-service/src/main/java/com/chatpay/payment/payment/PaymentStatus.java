@@ -5,8 +5,10 @@ import java.util.Set;
 
 /**
  * The states of a payment (DESIGN §3) and the only moves between them: {@code PENDING → COMPLETED | REJECTED |
- * FAILED}, {@code PENDING → AWAITING_PAYEE → COMPLETED | EXPIRED | CANCELLED | DECLINED}, {@code COMPLETED →
- * REFUNDED}. Every other state is terminal.
+ * FAILED}, {@code PENDING → AWAITING_PAYEE → COMPLETED | EXPIRED | CANCELLED | DECLINED | FAILED}, {@code COMPLETED →
+ * REFUNDED}. Every other state is terminal. {@code AWAITING_PAYEE → FAILED} goes beyond DESIGN §3: when the payee
+ * can finally receive, the capture of the held amount or the payout to the payee's card can still fail, and the
+ * payment must end (hold voided, capture reversed) rather than wait for an expiry that no longer applies.
  */
 public enum PaymentStatus {
     PENDING,
@@ -23,7 +25,7 @@ public enum PaymentStatus {
     public Set<PaymentStatus> next() {
         return switch (this) {
             case PENDING -> EnumSet.of(COMPLETED, REJECTED, FAILED, AWAITING_PAYEE);
-            case AWAITING_PAYEE -> EnumSet.of(COMPLETED, EXPIRED, CANCELLED, DECLINED);
+            case AWAITING_PAYEE -> EnumSet.of(COMPLETED, EXPIRED, CANCELLED, DECLINED, FAILED);
             case COMPLETED -> EnumSet.of(REFUNDED);
             default -> EnumSet.noneOf(PaymentStatus.class);
         };

@@ -89,4 +89,42 @@ class RevenueTests {
         given().header("Authorization", TestTokens.bearer(payer)).get("/v1/ops/revenue").then().statusCode(403);
         given().get("/v1/ops/revenue").then().statusCode(401);
     }
+
+    @Test
+    void shouldAuditTheWholeLedgerForOpsAndReportAnUnbalancedPosting() throws Exception {
+        activate(payer, card(PaymentFixtures.OK_CARD));
+        activate(payee, card(PaymentFixtures.OK_CARD));
+        String paymentId = pay(payer, payee, 1200);
+        reserve(paymentId, payer, 1200);
+        awaitStatus(paymentId, payer, "COMPLETED");
+
+        given().header("Authorization", ops).get("/v1/ops/ledger/audit")
+                .then().statusCode(200).body("violations", empty())
+                .body("payments", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("lines", org.hamcrest.Matchers.greaterThanOrEqualTo(6));
+        given().header("Authorization", TestTokens.bearer(payer)).get("/v1/ops/ledger/audit").then().statusCode(403);
+
+        // a second payout line, as a doubled event effect would book: the audit names the payment
+        String stray = java.util.UUID.randomUUID().toString();
+        try (var db = com.chatpay.testsupport.TestInfrastructure.jdbc(); var insert = db.prepareStatement(
+                "INSERT INTO ledger_entry (id, posting_id, payment_id, kind, country, account, side, amount_value,"
+                        + " currency, booked_at) VALUES (?::uuid, ?::uuid, ?::uuid, 'PAYOUT_REVERSAL', 'FR',"
+                        + " 'PAYEE_PAYOUT', 'DEBIT', 1200, 'EUR', now())")) {
+            insert.setString(1, stray);
+            insert.setString(2, stray);
+            insert.setString(3, paymentId);
+            insert.executeUpdate();
+        }
+        try {
+            given().header("Authorization", ops).get("/v1/ops/ledger/audit")
+                    .then().statusCode(200)
+                    .body("violations", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString(paymentId)));
+        } finally {
+            try (var db = com.chatpay.testsupport.TestInfrastructure.jdbc(); var delete = db.prepareStatement(
+                    "DELETE FROM ledger_entry WHERE id = ?::uuid")) {
+                delete.setString(1, stray);
+                delete.executeUpdate();
+            }
+        }
+    }
 }

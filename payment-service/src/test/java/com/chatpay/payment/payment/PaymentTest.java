@@ -111,7 +111,7 @@ class PaymentTest {
         assertThat(PaymentStatus.PENDING.next()).containsExactlyInAnyOrder(PaymentStatus.COMPLETED,
                 PaymentStatus.REJECTED, PaymentStatus.FAILED, PaymentStatus.AWAITING_PAYEE);
         assertThat(PaymentStatus.AWAITING_PAYEE.next()).containsExactlyInAnyOrder(PaymentStatus.COMPLETED,
-                PaymentStatus.EXPIRED, PaymentStatus.CANCELLED, PaymentStatus.DECLINED);
+                PaymentStatus.EXPIRED, PaymentStatus.CANCELLED, PaymentStatus.DECLINED, PaymentStatus.FAILED);
         assertThat(PaymentStatus.COMPLETED.next()).containsExactly(PaymentStatus.REFUNDED);
         for (PaymentStatus terminal : EnumSet.of(PaymentStatus.REJECTED, PaymentStatus.FAILED,
                 PaymentStatus.EXPIRED, PaymentStatus.CANCELLED, PaymentStatus.DECLINED, PaymentStatus.REFUNDED)) {

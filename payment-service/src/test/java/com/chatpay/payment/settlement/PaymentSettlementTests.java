@@ -174,6 +174,17 @@ class PaymentSettlementTests {
     }
 
     @Test
+    void shouldFailAndReverseAWaitingPaymentWhenThePayoutToTheNewlyActivePayeeFails() {
+        String paymentId = awaitingPayee(2500);
+
+        activate(payee, card(PaymentFixtures.PAYOUT_FAILS_CARD));
+
+        awaitStatus(paymentId, payer, "FAILED");
+        assertThat(published(paymentId, "PaymentFailed", PaymentFailed.class).reason()).isEqualTo("PAYOUT_FAILED");
+        assertThat(hold(paymentId)).contains(HoldState.REVERSED);
+    }
+
+    @Test
     void shouldExpireAPaymentWhosePayeeNeverActivates() {
         String paymentId = awaitingPayee(3000);
 

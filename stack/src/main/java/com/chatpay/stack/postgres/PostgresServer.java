@@ -170,13 +170,24 @@ public final class PostgresServer {
      * @return false if it was not running
      */
     public boolean stop() {
+        return stop(false);
+    }
+
+    /**
+     * Stops the server; {@code immediate} aborts every backend without a checkpoint ({@code pg_ctl stop -m
+     * immediate}), as a crash would, so that the next start runs WAL recovery.
+     *
+     * @return false if it was not running
+     */
+    public boolean stop(boolean immediate) {
         Optional<ProcessHandle> postmaster = runningPostmaster();
         if (postmaster.isEmpty()) {
             return false;
         }
         List<ProcessHandle> backends = postmaster.get().descendants().toList();
         try {
-            run(STOP_TIMEOUT.plusSeconds(10), bin("pg_ctl"), "-D", dataDir.toString(), "-m", "fast", "-w", "-t",
+            run(STOP_TIMEOUT.plusSeconds(10), bin("pg_ctl"), "-D", dataDir.toString(), "-m",
+                    immediate ? "immediate" : "fast", "-w", "-t",
                     Long.toString(STOP_TIMEOUT.toSeconds()), "-s", "stop");
         } catch (StackException fastFailed) {
             try {

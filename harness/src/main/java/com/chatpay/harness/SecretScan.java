@@ -1,4 +1,4 @@
-package com.chatpay.e2e;
+package com.chatpay.harness;
 
 import com.chatpay.common.events.Topics;
 import com.chatpay.stack.LocalStack;
@@ -29,7 +29,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * databases and every record of every topic. A secret counts only standing alone: four PIN digits also occur inside
  * UUIDs, ports and offsets.
  */
-final class SecretScan {
+public final class SecretScan {
 
     /**
      * The simulated SMS provider's record of what it "sent" (notification-service, dev SMS outbox): it is the phone,
@@ -41,10 +41,17 @@ final class SecretScan {
     }
 
     /** Where each secret was found, e.g. {@code payment-service log}; empty when nothing leaked. */
-    static List<String> findings(LocalStack stack, Collection<String> secrets) {
-        List<Pattern> patterns = secrets.stream()
-                .map(s -> Pattern.compile("(?<![-0-9A-Za-z:.])" + Pattern.quote(s) + "(?![-0-9A-Za-z:.])"))
-                .toList();
+    public static List<String> findings(LocalStack stack, Collection<String> secrets) {
+        return findings(stack, secrets, List.of());
+    }
+
+    /**
+     * As {@link #findings(LocalStack, Collection)}, plus card verification codes: three digits stand alone in any
+     * log (timings, counts, amounts), so a CVC counts only next to its name ({@code cvc}, {@code cvv},
+     * {@code securityCode}), as it would leak from a logged request or object.
+     */
+    public static List<String> findings(LocalStack stack, Collection<String> secrets, Collection<String> cvcs) {
+        List<Pattern> patterns = patterns(secrets, cvcs);
         List<String> found = new ArrayList<>();
         for (ChatpayService service : ChatpayService.values()) {
             try {
@@ -56,6 +63,16 @@ final class SecretScan {
         }
         scanTopics(stack, patterns, found);
         return found;
+    }
+
+    /** What {@link #findings} looks for: each secret standing alone, each CVC next to its name. */
+    static List<Pattern> patterns(Collection<String> secrets, Collection<String> cvcs) {
+        List<Pattern> patterns = new ArrayList<>(secrets.stream()
+                .map(s -> Pattern.compile("(?<![-0-9A-Za-z:.])" + Pattern.quote(s) + "(?![-0-9A-Za-z:.])"))
+                .toList());
+        cvcs.stream().distinct().map(c -> Pattern.compile("(?i)(?:cvc|cvv|securityCode)[^0-9A-Za-z]{0,5}"
+                + Pattern.quote(c) + "(?![0-9])")).forEach(patterns::add);
+        return patterns;
     }
 
     private static void scan(String text, String where, List<Pattern> patterns, List<String> found) {
@@ -100,7 +117,7 @@ final class SecretScan {
         Topics.Groups.ALL.forEach(g -> topics.add(Topics.deadLetter(g)));
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "e2e-secret-scan-" + UUID.randomUUID(),
+                ConsumerConfig.GROUP_ID_CONFIG, "secret-scan-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(topics);
