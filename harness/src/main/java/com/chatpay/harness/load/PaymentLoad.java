@@ -122,8 +122,10 @@ public final class PaymentLoad {
         do {
             payee = people.get(random.nextInt(people.size()));
         } while (payee == payer);
-        long cents = plan.minCents() == plan.maxCents() ? plan.minCents()
+        long drawn = plan.minCents() == plan.maxCents() ? plan.minCents()
                 : random.nextLong(plan.minCents(), plan.maxCents() + 1);
+        // whole euros (when the plan allows): an amount of cents never reads like someone's PIN in a secret scan
+        long cents = drawn >= 100 && drawn - drawn % 100 >= plan.minCents() ? drawn - drawn % 100 : drawn;
         String key = UUID.randomUUID().toString();
         Person to = payee;
         AtomicInteger attempts = new AtomicInteger();

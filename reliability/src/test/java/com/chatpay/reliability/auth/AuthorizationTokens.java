@@ -4,11 +4,9 @@ import com.chatpay.stack.LocalStack;
 import com.chatpay.stack.keys.Pem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Base64;
@@ -24,7 +22,6 @@ import java.util.UUID;
 public final class AuthorizationTokens {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final PrivateKey onboardingKey;
     private final PrivateKey strangerKey;
@@ -92,22 +89,10 @@ public final class AuthorizationTokens {
     }
 
     private static String sign(Map<String, Object> claims, PrivateKey key) {
-        String input = encode(Map.of("alg", "ES256", "typ", "JWT")) + "." + encode(claims);
-        try {
-            Signature signature = Signature.getInstance("SHA256withECDSAinP1363Format");
-            signature.initSign(key);
-            signature.update(input.getBytes(StandardCharsets.US_ASCII));
-            return input + "." + B64URL.encodeToString(signature.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return GatewayTokens.sign(Map.of("alg", "ES256", "typ", "JWT"), claims, key, "SHA256withECDSAinP1363Format");
     }
 
     private static String encode(Map<String, Object> value) {
-        try {
-            return B64URL.encodeToString(JSON.writeValueAsBytes(value));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return GatewayTokens.encode(value);
     }
 }

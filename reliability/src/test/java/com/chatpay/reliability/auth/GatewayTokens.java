@@ -120,9 +120,14 @@ public final class GatewayTokens {
     }
 
     private static String sign(Map<String, Object> header, Map<String, Object> claims, PrivateKey key) {
+        return sign(header, claims, key, "SHA256withRSA");
+    }
+
+    /** A compact JWS of {@code claims} under {@code header}, signed with the JCA algorithm given. */
+    static String sign(Map<String, Object> header, Map<String, Object> claims, PrivateKey key, String jcaAlgorithm) {
         String input = encode(header) + "." + encode(claims);
         try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
+            Signature signature = Signature.getInstance(jcaAlgorithm);
             signature.initSign(key);
             signature.update(input.getBytes(StandardCharsets.US_ASCII));
             return input + "." + B64URL.encodeToString(signature.sign());
@@ -131,7 +136,7 @@ public final class GatewayTokens {
         }
     }
 
-    private static String encode(Map<String, Object> value) {
+    static String encode(Map<String, Object> value) {
         try {
             return B64URL.encodeToString(JSON.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
