@@ -12,8 +12,11 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean relayEnabled();
 
-    /** How long the relay waits before polling again after finding nothing to publish. */
-    @WithDefault("20ms")
+    /**
+     * How long the relay waits before polling again after finding nothing to publish. Committed events wake it at
+     * once (LISTEN/NOTIFY), so this only bounds the delay of an event whose notification was lost.
+     */
+    @WithDefault("500ms")
     Duration pollInterval();
 
     /** How long the relay waits after a failure (Kafka or the database unreachable) before trying again. */

@@ -35,6 +35,11 @@ import org.jboss.logging.Logger;
  * database works at a time (a transaction-scoped advisory lock), so several instances never reorder events.
  * Delivery is at-least-once: a crash after the broker acknowledged but before the mark re-sends the rows, and the
  * consumers' inbox drops the duplicates.
+ *
+ * The relay does not wait for its next poll to see new rows: every transaction that inserts into the outbox
+ * notifies channel {@value #CHANNEL} when it commits (a statement trigger, {@code R__outbox_notify.sql}), and the
+ * relay listens on one connection of the pool it keeps for that ({@link OutboxListener}). Polling every
+ * {@code poll-interval} remains the fallback for a notification lost while that connection is re-established.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -42,6 +47,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Advisory lock id of the relay; each service has its own database, so one constant serves all. */
     private static final long RELAY_LOCK = 0x63686174L;
+    /** The channel the outbox trigger notifies when a transaction that inserted events commits. */
+    public static final String CHANNEL = "chatpay_outbox";
 
     private final Pool pool;
     private final Vertx vertx;
@@ -52,6 +59,7 @@ public class OutboxRelay {
     private final Counter published;
     private volatile KafkaProducer<String, String> producer;
     private volatile PollingLoop loop;
+    private volatile OutboxListener listener;
     private volatile long lastCleanup;
 
     public OutboxRelay(Pool pool, Vertx vertx, OutboxConfig config, KafkaClients kafka, Clock clock,
@@ -76,9 +84,14 @@ public class OutboxRelay {
         loop = new PollingLoop(vertx, "outbox relay", this::relayBatch, config.pollInterval(), config.retryInterval(),
                 LOG);
         loop.start();
+        listener = new OutboxListener(pool, vertx, CHANNEL, loop::wake, config.retryInterval(), LOG);
+        listener.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        if (listener != null) {
+            listener.stop();
+        }
         if (loop != null) {
             loop.stop();
         }

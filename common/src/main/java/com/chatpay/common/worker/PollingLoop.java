@@ -9,7 +9,9 @@ import org.jboss.logging.Logger;
 /**
  * A background loop on a Vert.x event loop: runs one batch, runs the next at once while batches find work, waits
  * {@code idle} when one finds none and {@code onError} after a failure (database or Kafka away), logging the
- * failure once and the recovery once. Used by the outbox relay and by notification-service's delivery worker.
+ * failure once and the recovery once. {@link #wake} cuts an idle wait short (new work was announced), so {@code idle}
+ * is only the fallback should an announcement be lost. Used by the outbox relay and by notification-service's
+ * delivery worker.
  */
 public final class PollingLoop {
 
@@ -21,6 +23,10 @@ public final class PollingLoop {
     private final Logger log;
     private volatile boolean running;
     private volatile boolean failing;
+    // guarded by this: the pending timer (-1: none), whether a batch runs, whether a wake came during it
+    private long timer = -1;
+    private boolean inBatch;
+    private boolean woken;
 
     /**
      * @param batch one unit of work; its item is how much it did (0: nothing to do, so wait {@code idle})
@@ -42,32 +48,88 @@ public final class PollingLoop {
 
     public void stop() {
         running = false;
+        synchronized (this) {
+            if (timer != -1) {
+                vertx.cancelTimer(timer);
+                timer = -1;
+            }
+        }
+    }
+
+    /**
+     * New work exists: if the loop waits out an idle period it runs now; if a batch is running, the next one starts
+     * right after it, whatever it found. A wake while failing does not shorten the wait after the failure.
+     */
+    public void wake() {
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            if (inBatch) {
+                woken = true;
+                return;
+            }
+            if (failing || timer == -1 || !vertx.cancelTimer(timer)) {
+                return; // failing, already about to run, or the timer has just fired
+            }
+            timer = -1;
+        }
+        vertx.runOnContext(v -> runOnce());
     }
 
     private void schedule(long delayMillis) {
-        if (!running) {
-            return;
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            if (woken && !failing) {
+                delayMillis = 0;
+            }
+            woken = false;
+            if (delayMillis > 0) {
+                long[] id = new long[1];
+                id[0] = vertx.setTimer(delayMillis, fired -> {
+                    synchronized (this) {
+                        if (timer != id[0]) {
+                            return; // cancelled by a wake that runs the batch itself
+                        }
+                        timer = -1;
+                    }
+                    runOnce();
+                });
+                timer = id[0];
+                return;
+            }
         }
-        if (delayMillis <= 0) {
-            vertx.runOnContext(v -> runOnce());
-        } else {
-            vertx.setTimer(delayMillis, id -> runOnce());
-        }
+        vertx.runOnContext(v -> runOnce());
     }
 
     private void runOnce() {
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            inBatch = true;
+        }
         Uni.createFrom().deferred(batch::get).subscribe().with(count -> {
             if (failing) {
                 log.infof("%s recovered", name);
                 failing = false;
             }
-            schedule(count != null && count > 0 ? 0 : idle.toMillis());
+            done(count != null && count > 0 ? 0 : idle.toMillis());
         }, failure -> {
             if (!failing) {
                 log.warnf("%s cannot work yet, retrying every %s: %s", name, onError, failure.toString());
                 failing = true;
             }
-            schedule(onError.toMillis());
+            done(onError.toMillis());
         });
+    }
+
+    private void done(long nextDelayMillis) {
+        synchronized (this) {
+            inBatch = false;
+        }
+        schedule(nextDelayMillis);
     }
 }

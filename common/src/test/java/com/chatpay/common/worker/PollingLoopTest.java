@@ -33,4 +33,32 @@ class PollingLoopTest {
             vertx.close().toCompletionStage().toCompletableFuture().get();
         }
     }
+
+    @Test
+    void shouldRunAtOnceWhenWokenDuringAnIdleWaitOrDuringABatch() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        AtomicInteger calls = new AtomicInteger();
+        java.util.concurrent.CompletableFuture<Integer> slowBatch = new java.util.concurrent.CompletableFuture<>();
+        PollingLoop loop = new PollingLoop(vertx, "test loop", () -> {
+            int call = calls.incrementAndGet();
+            return call == 2 ? Uni.createFrom().completionStage(slowBatch) : Uni.createFrom().item(0);
+        }, Duration.ofHours(1), Duration.ofHours(1), Logger.getLogger(PollingLoopTest.class));
+        try {
+            loop.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> calls.get() == 1);
+            Thread.sleep(100);
+            assertThat(calls.get()).as("idle for an hour after a batch without work").isEqualTo(1);
+
+            loop.wake();
+            await().atMost(Duration.ofSeconds(5)).until(() -> calls.get() == 2);
+            loop.wake(); // during batch 2, which finds nothing: batch 3 still runs right after it
+            slowBatch.complete(0);
+            await().atMost(Duration.ofSeconds(5)).until(() -> calls.get() == 3);
+            Thread.sleep(100);
+            assertThat(calls.get()).as("idle again: one wake, one more batch").isEqualTo(3);
+        } finally {
+            loop.stop();
+            vertx.close().toCompletionStage().toCompletableFuture().get();
+        }
+    }
 }

@@ -40,6 +40,9 @@ public final class Bench {
     private static final double FIND_MAX_RESOLUTION = 20;
     private static final int FIND_MAX_STEPS = 10;
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration WARM_UP_ROUND = Duration.ofSeconds(15);
+    private static final int WARM_JIT_SHARE_PERCENT = 10;
+    static final String LOAD_GENERATOR = "bench (load generator)";
 
     /** Everything a bench run found. {@code search} and {@code ceiling} may be null. */
     public record Verdict(RunReport headline, MaxRateSearch.Outcome<RunReport> search, PostgresCeiling.Result ceiling,
@@ -85,11 +88,7 @@ public final class Bench {
         List<Person> people = people(o);
         try (OutcomeWatcher watcher = new OutcomeWatcher(stack.kafkaBootstrapServers())) {
             if (!o.warmup().isZero()) {
-                RunReport warm = measure("warm-up", people, o.rate(), o.warmup(), watcher);
-                out.printf(Locale.ROOT, "warm-up: %d payments at %.1f/s, e2e p50 %s ms, %d errors (not reported)%n",
-                        warm.load().offered(), warm.load().offeredPerSecond(),
-                        BenchTable.millis(warm.load().endToEnd().getValueAtPercentile(50)), warm.load().errorCount());
-                settle();
+                warmUp(people, o, watcher);
             }
             MaxRateSearch.Outcome<RunReport> search = null;
             RunReport headline;
@@ -154,6 +153,46 @@ public final class Bench {
         }
     }
 
+    /**
+     * Runs the load at the first rate in rounds until the JVMs are warm: HotSpot compiles the code the load runs for
+     * minutes after a start, and while its compiler threads take a large share of two cores every figure measures
+     * the compiler as much as chatpay. Stops when the JIT used less than {@value #WARM_JIT_SHARE_PERCENT} % of the
+     * stack's CPU in a round, or when {@code --warmup} has passed (then says so).
+     */
+    private void warmUp(List<Person> people, BenchOptions o, OutcomeWatcher watcher) {
+        Duration round = o.warmup().compareTo(WARM_UP_ROUND) < 0 ? o.warmup() : WARM_UP_ROUND;
+        long deadline = System.nanoTime() + o.warmup().toNanos();
+        for (int i = 1; ; i++) {
+            RunReport warm = measure("warm-up", people, o.rate(), round, watcher);
+            double jit = jitSharePercent(warm.usage());
+            out.printf(Locale.ROOT, "warm-up %d: %d payments at %.1f/s, e2e p50 %s ms, %d errors, JIT %.0f %% of the"
+                            + " stack's CPU%n", i, warm.load().offered(), warm.load().offeredPerSecond(),
+                    BenchTable.millis(warm.load().endToEnd().getValueAtPercentile(50)), warm.load().errorCount(), jit);
+            settle();
+            if (jit < WARM_JIT_SHARE_PERCENT) {
+                return;
+            }
+            if (System.nanoTime() + round.toNanos() > deadline) {
+                out.printf(Locale.ROOT, "  (still compiling after the %ds warm-up: the figures below include JIT"
+                        + " work; see the \"of it JIT\" column)%n", o.warmup().toSeconds());
+                return;
+            }
+        }
+    }
+
+    /** The JIT compiler threads' share of the stack's CPU in a run, in %; the load generator's own JVM excluded. */
+    static double jitSharePercent(ProcessSampler.Figures usage) {
+        double cpu = 0;
+        double jit = 0;
+        for (ProcessSampler.Usage u : usage.components()) {
+            if (!u.name().equals(LOAD_GENERATOR)) {
+                cpu += u.cpuPercentOfCore();
+                jit += u.jitPercentOfCore();
+            }
+        }
+        return cpu <= 0 ? 0 : 100 * jit / cpu;
+    }
+
     private List<Person> people(BenchOptions o) {
         // what the run may spend per person, with margin for a random draw of payers: 3x the mean + one payment
         double planned = o.rate() * (o.warmup().toSeconds() + o.duration().toSeconds()) * (o.findMax() ? 12 : 1);
@@ -194,7 +233,7 @@ public final class Bench {
                 components.add(new ProcessSampler.Component(name, p, LocalStack.POSTGRES.equals(name)));
             }
         }
-        components.add(new ProcessSampler.Component("bench (load generator)", ProcessHandle.current(), false));
+        components.add(new ProcessSampler.Component(LOAD_GENERATOR, ProcessHandle.current(), false));
         return components;
     }
 

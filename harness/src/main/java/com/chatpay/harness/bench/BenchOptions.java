@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * @param users           people paying each other (reused from an earlier run when still ACTIVE)
  * @param rate            payments per second offered (the first rate of {@code --find-max})
  * @param duration        how long the measured run lasts (also the confirmation run of {@code --find-max})
- * @param warmup          how long the unreported warm-up run at the same rate lasts (zero: none)
+ * @param warmup          the longest unreported warm-up at the same rate: rounds until the JVMs' JIT compilers have
+ *                        settled (zero: none)
  * @param findMax         search the highest rate with at most 1 % over 1 s and no error
  * @param stepDuration    how long each step of the search lasts
  * @param ceilingDuration how long the PostgreSQL ceiling is measured (zero: skipped)
@@ -29,7 +30,8 @@ public record BenchOptions(int users, double rate, Duration duration, Duration w
                                 when each is still ACTIVE with room in its limits, else onboarded)
               --rate R          payments per second offered, open loop (default 100)
               --duration D      measured run, e.g. 60s, 2m (default 60s)
-              --warmup D        unreported warm-up run at the same rate (default 20s; 0 for none)
+              --warmup D        unreported warm-up at the same rate, in rounds of 15 s until the JVMs' JIT
+                                compilers use < 10 % of the stack's CPU, for at most D (default 3m; 0 for none)
               --find-max        search the highest rate with <= 1 % over 1 s end to end and no error
                                 (doubling from --rate, then bisecting, steps of --step), then confirm it
                                 for --duration
@@ -63,7 +65,7 @@ public record BenchOptions(int users, double rate, Duration duration, Duration w
 
     /** The defaults of {@code ./chatpay bench} without options. */
     public static BenchOptions defaults() {
-        return new BenchOptions(1000, 100, Duration.ofSeconds(60), Duration.ofSeconds(20), false,
+        return new BenchOptions(1000, 100, Duration.ofSeconds(60), Duration.ofMinutes(3), false,
                 Duration.ofSeconds(15), Duration.ofSeconds(10), false);
     }
 

@@ -45,18 +45,27 @@ public final class BenchTable {
      */
     public static String usage(ProcessSampler.Figures f, double paymentsPerSecond) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "  %-22s %14s %14s %14s %10s%n", "process", "CPU % of core",
-                "CPU ms/payment", "peak RSS MB", "processes"));
+        s.append(String.format(Locale.ROOT, "  %-22s %14s %14s %10s %14s %10s%n", "process", "CPU % of core",
+                "CPU ms/payment", "of it JIT", "peak RSS MB", "processes"));
         double total = 0;
+        double jit = 0;
         for (ProcessSampler.Usage u : f.components()) {
-            s.append(String.format(Locale.ROOT, "  %-22s %14.1f %14s %14.0f %10d%n", u.name(), u.cpuPercentOfCore(),
-                    perPayment(u.cpuPercentOfCore(), paymentsPerSecond), u.peakRssKb() / 1024.0, u.processes()));
+            s.append(String.format(Locale.ROOT, "  %-22s %14.1f %14s %10s %14.0f %10d%n", u.name(),
+                    u.cpuPercentOfCore(), perPayment(u.cpuPercentOfCore(), paymentsPerSecond),
+                    share(u.jitPercentOfCore(), u.cpuPercentOfCore()), u.peakRssKb() / 1024.0, u.processes()));
             total += u.cpuPercentOfCore();
+            jit += u.jitPercentOfCore();
         }
         s.append(String.format(Locale.ROOT,
-                "  %-22s %14.1f %14s   (machine busy %.0f %% of all cores; mean in flight %.1f)%n", "sum", total,
-                perPayment(total, paymentsPerSecond), f.machineBusyPercent(), f.meanInFlight()));
+                "  %-22s %14.1f %14s %10s   (machine busy %.0f %% of all cores; mean in flight %.1f)%n", "sum",
+                total, perPayment(total, paymentsPerSecond), share(jit, total), f.machineBusyPercent(),
+                f.meanInFlight()));
         return s.toString();
+    }
+
+    /** {@code part} as a percentage of {@code whole}, e.g. "12 %"; "-" when the whole is nothing. */
+    static String share(double part, double whole) {
+        return whole <= 0 ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * part / whole);
     }
 
     /** CPU milliseconds per payment from a % of one core and a rate. */

@@ -1,6 +1,7 @@
 package com.chatpay.harness.bench;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
@@ -65,6 +66,48 @@ public final class ProcStat {
         } catch (IOException | IllegalArgumentException gone) {
             return OptionalLong.empty();
         }
+    }
+
+    /**
+     * Whether a thread (its {@code /proc/<pid>/task/<tid>/comm} name) is one of HotSpot's JIT compiler threads
+     * ({@code C1 CompilerThread0}, {@code C2 CompilerThread1}, ... cut to 15 characters by the kernel).
+     */
+    public static boolean isJitThread(String comm) {
+        String name = comm.strip();
+        return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+    }
+
+    /** The command name of a {@code /proc/<pid>/stat} line (field 2, without its parentheses). */
+    public static String commandName(String stat) {
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        if (open < 0 || close < open) {
+            throw new IllegalArgumentException("not a /proc/<pid>/stat line: no command name");
+        }
+        return stat.substring(open + 1, close);
+    }
+
+    /**
+     * The CPU ticks a live JVM's JIT compiler threads have used so far (0 for a process that is not a HotSpot JVM or
+     * has gone): while they are busy, the JVM is still compiling what the load runs, i.e. not warmed up.
+     */
+    public static long readJitTicks(long pid) {
+        long ticks = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    if (isJitThread(commandName(stat))) {
+                        ticks += cpuTicks(stat);
+                    }
+                } catch (IOException | IllegalArgumentException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException gone) {
+            return ticks;
+        }
+        return ticks;
     }
 
     /** Busy and total jiffies of the whole machine from the first line of {@code /proc/stat}. */

@@ -24,8 +24,12 @@ public final class ProcessSampler implements AutoCloseable {
     public record Component(String name, ProcessHandle root, boolean withDescendants) {
     }
 
-    /** What a component used over the run. */
-    public record Usage(String name, double cpuPercentOfCore, long peakRssKb, int processes) {
+    /**
+     * What a component used over the run; {@code jitPercentOfCore} is the part of its CPU its JIT compiler threads
+     * used (a JVM still compiling is not warmed up; 0 for PostgreSQL).
+     */
+    public record Usage(String name, double cpuPercentOfCore, double jitPercentOfCore, long peakRssKb,
+            int processes) {
     }
 
     /** What the run used: per component, the whole machine (% of all cores) and the mean in-flight count. */
@@ -38,6 +42,7 @@ public final class ProcessSampler implements AutoCloseable {
     private final Map<String, Map<Long, long[]>> ticks = new HashMap<>(); // component → pid → {first, last}
     private final Map<String, Long> peakRss = new HashMap<>();
     private final Map<String, Integer> processCount = new HashMap<>();
+    private final Map<String, Long> jitAtStart = new HashMap<>();
     private long inFlightSum;
     private long inFlightSamples;
     private long[] machineStart;
@@ -63,6 +68,9 @@ public final class ProcessSampler implements AutoCloseable {
     private synchronized void begin() {
         startNanos = System.nanoTime();
         machineStart = ProcStat.readMachineTicks();
+        for (Component c : components) {
+            jitAtStart.put(c.name(), jitTicks(c));
+        }
         sample(true);
         timer.scheduleAtFixedRate(() -> sample(false), 250, 250, TimeUnit.MILLISECONDS);
     }
@@ -92,6 +100,11 @@ public final class ProcessSampler implements AutoCloseable {
         }
     }
 
+    /** The JIT threads' ticks of a component's root process (JVMs are one process each). */
+    private static long jitTicks(Component c) {
+        return c.withDescendants() || !c.root().isAlive() ? 0 : ProcStat.readJitTicks(c.root().pid());
+    }
+
     private static List<ProcessHandle> processesOf(Component c) {
         List<ProcessHandle> all = new ArrayList<>();
         if (c.root().isAlive()) {
@@ -118,7 +131,9 @@ public final class ProcessSampler implements AutoCloseable {
                 used += t[1] - t[0];
             }
             double cpu = seconds <= 0 ? 0 : 100.0 * used / ProcStat.TICKS_PER_SECOND / seconds;
-            usage.put(c.name(), new Usage(c.name(), cpu, peakRss.getOrDefault(c.name(), 0L),
+            long jit = Math.max(0, jitTicks(c) - jitAtStart.getOrDefault(c.name(), 0L));
+            double jitCpu = seconds <= 0 ? 0 : 100.0 * jit / ProcStat.TICKS_PER_SECOND / seconds;
+            usage.put(c.name(), new Usage(c.name(), cpu, jitCpu, peakRss.getOrDefault(c.name(), 0L),
                     processCount.getOrDefault(c.name(), 0)));
         }
         return new Figures(List.copyOf(usage.values()), total <= 0 ? 0 : 100.0 * busy / total,

@@ -14,7 +14,7 @@ class BenchOptionsTest {
         assertThat(o.users()).isEqualTo(1000);
         assertThat(o.rate()).isEqualTo(100);
         assertThat(o.duration()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(o.warmup()).isEqualTo(Duration.ofMinutes(3));
         assertThat(o.findMax()).isFalse();
         assertThat(o.smoke()).isFalse();
     }

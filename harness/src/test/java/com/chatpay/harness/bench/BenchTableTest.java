@@ -25,8 +25,8 @@ class BenchTableTest {
                 Map.of("authorize 503 SERVICE_UNAVAILABLE", 1L), accept, e2e, Duration.ofSeconds(10),
                 Duration.ofSeconds(10));
         ProcessSampler.Figures usage = new ProcessSampler.Figures(List.of(
-                new ProcessSampler.Usage("postgres", 35.25, 400 * 1024, 23),
-                new ProcessSampler.Usage("payment-service", 50, 300 * 1024, 1)), 80, 7.5, 10);
+                new ProcessSampler.Usage("postgres", 35.25, 0, 400 * 1024, 23),
+                new ProcessSampler.Usage("payment-service", 50, 10, 300 * 1024, 1)), 80, 7.5, 10);
         return new RunReport("measured: 100/s", load, usage, 0.5, 1.25);
     }
 
@@ -47,11 +47,12 @@ class BenchTableTest {
     void shouldPrintEachProcessAndTheSumWhenFormattingUsage() {
         String table = BenchTable.usage(report().usage(), 100);
         // 35.25 % of a core at 100 payments/s = 3.525 ms of CPU per payment
-        assertThat(table).containsPattern("postgres\\s+35\\.3\\s+3\\.5\\d\\s+400\\s+23");
-        assertThat(table).containsPattern("payment-service\\s+50\\.0\\s+5\\.00\\s+300\\s+1");
+        // of payment-service's 50 % of a core, 10 went to its JIT compiler threads: 20 %
+        assertThat(table).containsPattern("postgres\\s+35\\.3\\s+3\\.5\\d\\s+0 %\\s+400\\s+23");
+        assertThat(table).containsPattern("payment-service\\s+50\\.0\\s+5\\.00\\s+20 %\\s+300\\s+1");
         assertThat(table).containsPattern(
-                "sum\\s+85\\.3\\s+8\\.5\\d .*machine busy 80 % of all cores; mean in flight 7\\.5");
-        assertThat(BenchTable.usage(report().usage(), 0)).containsPattern("postgres\\s+35\\.3\\s+-\\s+400");
+                "sum\\s+85\\.3\\s+8\\.5\\d\\s+12 % .*machine busy 80 % of all cores; mean in flight 7\\.5");
+        assertThat(BenchTable.usage(report().usage(), 0)).containsPattern("postgres\\s+35\\.3\\s+-\\s+0 %\\s+400");
     }
 
     @Test
@@ -83,5 +84,14 @@ class BenchTableTest {
         String text = BenchTable.ceiling(ceiling, 500, "max sustained");
         assertThat(text).contains("8 connections: 2000 tx/s (20000 in 10.0 s)");
         assertThat(text).contains("chatpay max sustained 500.0 payments/s = 25.0 % of the ceiling");
+    }
+
+    @Test
+    void shouldCountTheStacksJitShareWithoutTheLoadGenerator() {
+        ProcessSampler.Figures usage = new ProcessSampler.Figures(List.of(
+                new ProcessSampler.Usage("postgres", 50, 0, 1, 1),
+                new ProcessSampler.Usage("payment-service", 50, 25, 1, 1),
+                new ProcessSampler.Usage(Bench.LOAD_GENERATOR, 100, 100, 1, 1)), 100, 1, 10);
+        assertThat(Bench.jitSharePercent(usage)).isEqualTo(25.0);
     }
 }

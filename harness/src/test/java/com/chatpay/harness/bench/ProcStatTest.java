@@ -55,5 +55,16 @@ class ProcStatTest {
         assertThat(ProcStat.readCpuTicks(pid)).isPresent();
         assertThat(ProcStat.readRssKb(pid).orElse(0)).isGreaterThan(10_000);
         assertThat(ProcStat.readCpuTicks(Long.MAX_VALUE)).isEmpty();
+        assertThat(ProcStat.readJitTicks(pid)).as("this JVM has compiled something by now").isGreaterThanOrEqualTo(0);
+        assertThat(ProcStat.readJitTicks(Long.MAX_VALUE)).isZero();
+    }
+
+    @Test
+    void shouldTellJitCompilerThreadsFromOthersByTheirName() {
+        assertThat(ProcStat.commandName("4711 (C2 CompilerThre) S 1 2 3")).isEqualTo("C2 CompilerThre");
+        assertThat(ProcStat.isJitThread("C2 CompilerThre")).isTrue();
+        assertThat(ProcStat.isJitThread("C1 CompilerThre\n")).isTrue();
+        assertThat(ProcStat.isJitThread("vert.x-eventloo")).isFalse();
+        assertThat(ProcStat.isJitThread("VM Thread")).isFalse();
     }
 }

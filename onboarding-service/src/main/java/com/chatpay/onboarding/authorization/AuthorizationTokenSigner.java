@@ -3,20 +3,21 @@ package com.chatpay.onboarding.authorization;
 import com.chatpay.common.crypto.Pem;
 import com.chatpay.common.money.Money;
 import com.chatpay.common.security.AuthorizationClaims;
+import com.chatpay.common.security.Es256;
 import io.quarkus.runtime.Startup;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 
 /**
  * Signs payment authorization tokens: compact ES256 JWTs bound to payer, payee, amount and currency, valid a few
  * minutes, identified by a {@code jti} payment-service accepts once. Claim names come from
- * {@link AuthorizationClaims}.
+ * {@link AuthorizationClaims}; the signature from {@link Es256} (one per payment, so its cost counts).
  */
 @Singleton
 @Startup
@@ -33,7 +34,7 @@ public class AuthorizationTokenSigner {
     private final Duration ttl;
 
     public AuthorizationTokenSigner(AuthorizationConfig config) {
-        this.key = Pem.readPrivateKey(Path.of(config.signingKeyLocation()), "EC");
+        this.key = Es256.privateKey(Pem.readPrivateKey(Path.of(config.signingKeyLocation()), "EC"));
         this.issuer = config.issuer();
         this.ttl = cappedTtl(config.tokenTtl());
     }
@@ -52,19 +53,18 @@ public class AuthorizationTokenSigner {
 
     public String sign(UUID jti, String payerId, String payeeId, Money amount, String payerCountry, String method,
             Instant issuedAt, Instant expiresAt) {
-        return Jwt.issuer(issuer)
-                .audience(AuthorizationClaims.AUDIENCE)
-                .subject(payerId)
-                .claim("jti", jti.toString())
-                .issuedAt(issuedAt)
-                .expiresAt(expiresAt)
-                .claim(AuthorizationClaims.PAYEE, payeeId)
-                .claim(AuthorizationClaims.AMOUNT, amount.value())
-                .claim(AuthorizationClaims.CURRENCY, amount.currency())
-                .claim(AuthorizationClaims.METHOD, method)
-                .claim(AuthorizationClaims.PAYER_COUNTRY, payerCountry)
-                .jws()
-                .algorithm(SignatureAlgorithm.ES256)
-                .sign(key);
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setAudience(AuthorizationClaims.AUDIENCE);
+        claims.setSubject(payerId);
+        claims.setJwtId(jti.toString());
+        claims.setIssuedAt(NumericDate.fromSeconds(issuedAt.getEpochSecond()));
+        claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));
+        claims.setClaim(AuthorizationClaims.PAYEE, payeeId);
+        claims.setClaim(AuthorizationClaims.AMOUNT, amount.value());
+        claims.setClaim(AuthorizationClaims.CURRENCY, amount.currency());
+        claims.setClaim(AuthorizationClaims.METHOD, method);
+        claims.setClaim(AuthorizationClaims.PAYER_COUNTRY, payerCountry);
+        return Es256.sign(claims.toJson(), key);
     }
 }

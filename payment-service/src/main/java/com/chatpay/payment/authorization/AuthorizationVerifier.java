@@ -2,13 +2,13 @@ package com.chatpay.payment.authorization;
 
 import com.chatpay.common.money.Money;
 import com.chatpay.common.security.AuthorizationClaims;
+import com.chatpay.common.security.Es256;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
@@ -34,7 +34,7 @@ public final class AuthorizationVerifier {
     private final Clock clock;
 
     public AuthorizationVerifier(PublicKey publicKey, String issuer, Clock clock) {
-        this.publicKey = publicKey;
+        this.publicKey = Es256.publicKey(publicKey);
         this.issuer = issuer;
         this.clock = clock;
     }
@@ -100,7 +100,8 @@ public final class AuthorizationVerifier {
         try {
             JsonWebSignature jws = new JsonWebSignature();
             jws.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-                    AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256));
+                    Es256.ALGORITHM));
+            jws.setProviderContext(Es256.providerContext());
             jws.setCompactSerialization(token);
             jws.setKey(publicKey);
             if (!jws.verifySignature()) {

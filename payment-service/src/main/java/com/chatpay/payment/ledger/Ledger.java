@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -24,6 +25,11 @@ public class Ledger {
         UUID postingId = UUID.randomUUID();
         List<LedgerEntry> rows = posting.entries().stream().map(e -> LedgerEntry.of(postingId, posting, e)).toList();
         return entries.persist(rows);
+    }
+
+    /** The kinds of posting booked for the payment, in one query. */
+    public Uni<Set<PostingKind>> bookedKinds(UUID paymentId) {
+        return entries.kindsOf(paymentId);
     }
 
     /** The payment's posting of {@code kind}, if booked. */

@@ -7,6 +7,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -16,6 +18,15 @@ public class LedgerRepository implements PanacheRepositoryBase<LedgerEntry, UUID
     /** The lines of the payment's posting of {@code kind} (empty if none was booked). */
     public Uni<List<LedgerEntry>> linesOf(UUID paymentId, PostingKind kind) {
         return list("paymentId = ?1 and kind = ?2", paymentId, kind);
+    }
+
+    /** The kinds of posting booked for the payment (empty if none). */
+    public Uni<Set<PostingKind>> kindsOf(UUID paymentId) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                        "select distinct e.kind from LedgerEntry e where e.paymentId = :payment", PostingKind.class)
+                .setParameter("payment", paymentId)
+                .getResultList())
+                .map(kinds -> kinds.isEmpty() ? EnumSet.noneOf(PostingKind.class) : EnumSet.copyOf(kinds));
     }
 
     /** Commission lines on the platform's account booked in [from, to), summed per country, currency, kind and side. */

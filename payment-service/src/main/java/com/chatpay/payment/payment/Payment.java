@@ -207,8 +207,9 @@ public class Payment {
     }
 
     /**
-     * The card network could not be reached for this payment's next step: it keeps its state and the step is tried
-     * again from {@code at} (any transition clears this).
+     * This payment's next card-network step is due and runs no later than from {@code at}: limits reserved the amount
+     * (the step runs at once, {@code at} is the backstop should that not happen), or the network could not be reached
+     * (the step is tried again from {@code at}). It keeps its state; any transition clears this.
      */
     public void retryNetworkAt(Instant at) {
         if (status != PaymentStatus.PENDING && status != PaymentStatus.AWAITING_PAYEE) {

@@ -47,4 +47,19 @@ public interface PaymentsConfig {
     /** The most payments retried per sweep transaction. */
     @WithDefault("50")
     int networkRetryBatch();
+
+    /** How many payments whose limits were reserved settle at once (each holds a database connection meanwhile). */
+    @WithDefault("32")
+    int settlementConcurrency();
+
+    /** How many reserved payments wait in memory for a settlement slot; beyond, the retry sweeper takes them. */
+    @WithDefault("10000")
+    int settlementQueue();
+
+    /**
+     * How long after its limits reservation a payment that has not been settled (the process stopped, or its queue
+     * was full) is taken by the retry sweeper.
+     */
+    @WithDefault("10s")
+    Duration settlementBackstop();
 }

@@ -12,16 +12,20 @@ import com.chatpay.payment.payment.Payment;
 import com.chatpay.payment.payment.PaymentMetrics;
 import com.chatpay.payment.payment.PaymentRepository;
 import com.chatpay.payment.payment.PaymentStatus;
+import com.chatpay.payment.payment.PaymentsConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * limits-service's decisions ({@code limits.events}): a rejection ends the payment as REJECTED with the limit's
- * reason; a reservation starts the card movements. A decision about a payment that is no longer PENDING is
+ * reason; a reservation records the payment's card step as due and, once that commits, hands the payment to
+ * {@link ReservedPaymentSettler}, so this consumer never waits for the card network. A decision about a payment that is no longer PENDING is
  * ignored (a redelivery, or a duplicate decision).
  */
 @ApplicationScoped
@@ -31,16 +35,18 @@ public class LimitDecisionsConsumer {
 
     private final IdempotentConsumer consumer;
     private final PaymentRepository payments;
-    private final PaymentSettlement settlement;
+    private final ReservedPaymentSettler settler;
+    private final PaymentsConfig config;
     private final Outbox outbox;
     private final PaymentMetrics metrics;
     private final Clock clock;
 
     public LimitDecisionsConsumer(IdempotentConsumer consumer, PaymentRepository payments,
-            PaymentSettlement settlement, Outbox outbox, PaymentMetrics metrics, Clock clock) {
+            ReservedPaymentSettler settler, PaymentsConfig config, Outbox outbox, PaymentMetrics metrics, Clock clock) {
         this.consumer = consumer;
         this.payments = payments;
-        this.settlement = settlement;
+        this.settler = settler;
+        this.config = config;
         this.outbox = outbox;
         this.metrics = metrics;
         this.clock = clock;
@@ -48,14 +54,21 @@ public class LimitDecisionsConsumer {
 
     @Incoming("limits-events")
     public Uni<Void> onLimitEvent(String json) {
-        return consumer.consume(Topics.Groups.PAYMENT_LIMITS, json, this::apply);
+        Set<UUID> reserved = new HashSet<>(1);
+        return consumer.consume(Topics.Groups.PAYMENT_LIMITS, json, envelope -> apply(envelope, reserved))
+                .invoke(() -> reserved.forEach(settler::submit));
     }
 
-    private Uni<Void> apply(EventEnvelope envelope) {
+    private Uni<Void> apply(EventEnvelope envelope, Set<UUID> reservedPayments) {
         EventType type = EventCodec.typeOf(envelope).orElse(null);
         if (type == EventType.LIMIT_RESERVED) {
             LimitReserved reserved = EventCodec.payload(envelope, LimitReserved.class);
-            return pending(reserved.paymentId(), payment -> settlement.limitReserved(payment));
+            return pending(reserved.paymentId(), payment -> {
+                // the card step is recorded as due; ReservedPaymentSettler runs it once this commits
+                payment.retryNetworkAt(clock.instant().plus(config.settlementBackstop()));
+                reservedPayments.add(payment.id());
+                return Uni.createFrom().voidItem();
+            });
         }
         if (type == EventType.LIMIT_REJECTED) {
             LimitRejected rejected = EventCodec.payload(envelope, LimitRejected.class);

@@ -12,6 +12,7 @@ import com.chatpay.payment.ledger.LedgerPosting;
 import com.chatpay.payment.ledger.PostingKind;
 import com.chatpay.payment.payment.Payment;
 import com.chatpay.payment.payment.PaymentMetrics;
+import com.chatpay.payment.payment.PaymentStatus;
 import com.chatpay.payment.payment.PaymentsConfig;
 import com.chatpay.payment.users.PaymentUser;
 import com.chatpay.payment.users.PaymentUserRepository;
@@ -19,6 +20,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
@@ -77,17 +80,39 @@ public class PaymentSettlement {
         this.clock = clock;
     }
 
+    /**
+     * Runs the card-network step a payment in progress is waiting for: a PENDING payment (limits reserved) starts from
+     * the authorization, whose answer the network repeats for the same reference; an AWAITING_PAYEE one whose payee
+     * can now receive is paid out. The caller holds the payment's row lock.
+     */
+    public Uni<Void> resume(Payment payment) {
+        payment.networkRetryStarted();
+        if (payment.status() == PaymentStatus.PENDING) {
+            return limitReserved(payment);
+        }
+        return users.lockOrCreate(payment.payeeId(), clock.instant()).chain(payee -> payee.canReceive()
+                ? payOut(payment, payee)
+                : Uni.createFrom().voidItem());
+    }
+
     /** Limits reserved the amount of a PENDING payment. */
     public Uni<Void> limitReserved(Payment payment) {
+        return ledger.bookedKinds(payment.id()).chain(booked -> limitReserved(payment, new Postings(booked)));
+    }
+
+    private Uni<Void> limitReserved(Payment payment, Postings postings) {
         String reference = payment.id().toString();
         return users.findById(payment.payerId()).chain(payer -> {
             String payerCard = payer == null ? null : payer.cardToken();
             if (payerCard == null) {
                 return record(payment, payment.fail(PAYER_CARD_MISSING, clock.instant()));
             }
+            // a step run again (after the network was unavailable) may find the hold already captured by the earlier
+            // run: the authorization did happen, and the capture that follows is answered again for the same reference
             return call("authorize", network.authorize(reference, payerCard, payment.amount()))
                     .chain(answer -> settled(reference, answer,
-                            status -> status.authorization() == CardStatus.Authorization.HELD))
+                            status -> status.authorization() == CardStatus.Authorization.HELD
+                                    || status.authorization() == CardStatus.Authorization.CAPTURED))
                     .chain(hold -> {
                         if (hold.isUnavailable()) {
                             return retryLater(payment);
@@ -96,21 +121,25 @@ public class PaymentSettlement {
                             return call("void", network.voidHold(reference))
                                     .chain(() -> record(payment, payment.fail(hold.reason(), clock.instant())));
                         }
-                        return book(LedgerPosting.hold(payment.id(), payment.payerCountry(), payment.amount(),
-                                clock.instant())).chain(() -> afterHold(payment));
+                        return postings.book(LedgerPosting.hold(payment.id(), payment.payerCountry(), payment.amount(),
+                                clock.instant())).chain(() -> afterHold(payment, postings));
                     });
         });
     }
 
-    private Uni<Void> afterHold(Payment payment) {
+    private Uni<Void> afterHold(Payment payment, Postings postings) {
         // the payee's row is locked: an activation being processed waits, then sees this payment waiting
         return users.lockOrCreate(payment.payeeId(), clock.instant()).chain(payee -> payee.canReceive()
-                ? payOut(payment, payee)
+                ? payOut(payment, payee, postings)
                 : record(payment, payment.awaitPayee(clock.instant().plus(config.payeeWait()), clock.instant())));
     }
 
     /** The payer's card is held and the payee can receive: capture and push, compensating on failure. */
     public Uni<Void> payOut(Payment payment, PaymentUser payee) {
+        return ledger.bookedKinds(payment.id()).chain(booked -> payOut(payment, payee, new Postings(booked)));
+    }
+
+    private Uni<Void> payOut(Payment payment, PaymentUser payee, Postings postings) {
         String reference = payment.id().toString();
         UUID id = payment.id();
         String country = payment.payerCountry();
@@ -123,26 +152,27 @@ public class PaymentSettlement {
                         return retryLater(payment);
                     }
                     if (!capture.isApproved()) {
-                        return voidHold(payment)
+                        return voidHold(payment, postings)
                                 .chain(() -> record(payment, payment.fail(capture.reason(), clock.instant())));
                     }
                     Instant captured = clock.instant();
-                    return book(LedgerPosting.holdRelease(id, country, amount, captured))
-                            .chain(() -> book(LedgerPosting.capture(id, country, amount, captured)))
+                    return postings.book(LedgerPosting.holdRelease(id, country, amount, captured))
+                            .chain(() -> postings.book(LedgerPosting.capture(id, country, amount, captured)))
                             .chain(() -> call("push", network.pushToCard(reference, payee.cardToken(), amount)))
                             .chain(answer -> settled(reference, answer,
                                     status -> status.payout() == CardStatus.Payout.PAID_OUT))
                             .chain(push -> push.isUnavailable() ? retryLater(payment)
-                                    : push.isApproved() ? completed(payment) : reverseCapture(payment));
+                                    : push.isApproved() ? completed(payment, postings)
+                                    : reverseCapture(payment, postings));
                 });
     }
 
-    private Uni<Void> completed(Payment payment) {
+    private Uni<Void> completed(Payment payment, Postings postings) {
         Instant now = clock.instant();
-        Uni<Void> booked = book(LedgerPosting.payout(payment.id(), payment.payerCountry(), payment.amount(), now));
+        Uni<Void> booked = postings.book(LedgerPosting.payout(payment.id(), payment.payerCountry(), payment.amount(), now));
         var commission = commissions.forCountry(payment.payerCountry());
         if (commission.isPresent()) {
-            booked = booked.chain(() -> book(LedgerPosting.commission(payment.id(), payment.payerCountry(),
+            booked = booked.chain(() -> postings.book(LedgerPosting.commission(payment.id(), payment.payerCountry(),
                     commission.get(), now)));
         } else {
             LOG.warnf("payment %s: no commission configured for %s", payment.id(), payment.payerCountry());
@@ -150,14 +180,14 @@ public class PaymentSettlement {
         return booked.chain(() -> record(payment, payment.complete(now)));
     }
 
-    private Uni<Void> reverseCapture(Payment payment) {
+    private Uni<Void> reverseCapture(Payment payment, Postings postings) {
         return call("reverse", network.reverse(payment.id().toString())).chain(reversal -> {
             if (!reversal.isApproved()) {
                 LOG.errorf("payment %s: payout failed and the capture could not be reversed (%s)",
                         payment.id(), reversal.reason());
                 return Uni.createFrom().voidItem();
             }
-            return book(LedgerPosting.reversal(payment.id(), payment.payerCountry(), payment.amount(),
+            return postings.book(LedgerPosting.reversal(payment.id(), payment.payerCountry(), payment.amount(),
                     clock.instant()));
         }).chain(() -> record(payment, payment.fail(CardResult.PAYOUT_FAILED, clock.instant())));
     }
@@ -204,17 +234,21 @@ public class PaymentSettlement {
      * straight to the payer's refund; the payment stays COMPLETED.
      */
     public Uni<RefundOutcome> refund(Payment payment, String reasonCode) {
+        return ledger.bookedKinds(payment.id()).chain(booked -> refund(payment, reasonCode, new Postings(booked)));
+    }
+
+    private Uni<RefundOutcome> refund(Payment payment, String reasonCode, Postings postings) {
         String reference = payment.id().toString();
         UUID id = payment.id();
         String country = payment.payerCountry();
         Money amount = payment.amount();
-        return ledger.posting(id, PostingKind.PAYOUT_REVERSAL).chain(earlier -> earlier.isPresent()
+        return (postings.has(PostingKind.PAYOUT_REVERSAL)
                 ? Uni.createFrom().item(CardResult.approved())
                 : call("reverse_payout", network.reversePayout(reference))
                         .chain(answer -> settled(reference, answer,
                                 status -> status.payout() == CardStatus.Payout.REVERSED))
                         .call(taken -> taken.isApproved()
-                                ? book(LedgerPosting.payoutReversal(id, country, amount, clock.instant()))
+                                ? postings.book(LedgerPosting.payoutReversal(id, country, amount, clock.instant()))
                                 : Uni.createFrom().voidItem()))
                 .chain(taken -> {
                     if (!taken.isApproved()) {
@@ -230,10 +264,11 @@ public class PaymentSettlement {
                                     return Uni.createFrom().item(RefundOutcome.failed(refunded.reason()));
                                 }
                                 Instant now = clock.instant();
-                                return book(LedgerPosting.refund(id, country, amount, now))
+                                return postings.book(LedgerPosting.refund(id, country, amount, now))
                                         .chain(() -> ledger.posting(id, PostingKind.COMMISSION))
                                         .chain(commission -> commission.isPresent()
-                                                ? book(LedgerPosting.commissionReversal(commission.get(), now))
+                                                ? postings.book(
+                                                        LedgerPosting.commissionReversal(commission.get(), now))
                                                 : Uni.createFrom().voidItem())
                                         .chain(() -> record(payment, payment.refund(reasonCode, now)))
                                         .replaceWith(RefundOutcome.REFUNDED);
@@ -258,12 +293,16 @@ public class PaymentSettlement {
     }
 
     /** Voids the payment's hold and, once the network confirms, books its release. */
-    private Uni<Void> voidHold(Payment payment) {
-        return voidHoldAnswer(payment).replaceWithVoid();
+    private Uni<Void> voidHold(Payment payment, Postings postings) {
+        return voidHoldAnswer(payment, postings).replaceWithVoid();
+    }
+
+    private Uni<CardResult> voidHoldAnswer(Payment payment) {
+        return ledger.bookedKinds(payment.id()).chain(booked -> voidHoldAnswer(payment, new Postings(booked)));
     }
 
     /** Voids the payment's hold, books its release once approved, and answers what the network said. */
-    private Uni<CardResult> voidHoldAnswer(Payment payment) {
+    private Uni<CardResult> voidHoldAnswer(Payment payment, Postings postings) {
         return call("void", network.voidHold(payment.id().toString())).call(voided -> {
             if (voided.isUnavailable()) {
                 return Uni.createFrom().voidItem();
@@ -272,16 +311,35 @@ public class PaymentSettlement {
                 LOG.errorf("payment %s: the hold could not be voided (%s)", payment.id(), voided.reason());
                 return Uni.createFrom().voidItem();
             }
-            return book(LedgerPosting.holdRelease(payment.id(), payment.payerCountry(), payment.amount(),
+            return postings.book(LedgerPosting.holdRelease(payment.id(), payment.payerCountry(), payment.amount(),
                     clock.instant()));
         });
     }
 
-    /** Books the posting unless the payment already has one of its kind (a step replayed after an outage). */
-    private Uni<Void> book(LedgerPosting posting) {
-        return ledger.posting(posting.paymentId(), posting.kind()).chain(earlier -> earlier.isPresent()
-                ? Uni.createFrom().voidItem()
-                : ledger.book(posting));
+    /**
+     * The kinds of posting one payment has booked, read once per settlement step (the payment's row is locked, so
+     * nothing else books for it meanwhile): a posting is booked unless its kind already is (a step replayed after an
+     * outage), without a query per posting.
+     */
+    private final class Postings {
+
+        private final Set<PostingKind> booked;
+
+        Postings(Set<PostingKind> booked) {
+            this.booked = EnumSet.noneOf(PostingKind.class);
+            this.booked.addAll(booked);
+        }
+
+        boolean has(PostingKind kind) {
+            return booked.contains(kind);
+        }
+
+        Uni<Void> book(LedgerPosting posting) {
+            if (!booked.add(posting.kind())) {
+                return Uni.createFrom().voidItem();
+            }
+            return ledger.book(posting);
+        }
     }
 
     /** The network could not be reached: the payment stays as it is and the step runs again later. */

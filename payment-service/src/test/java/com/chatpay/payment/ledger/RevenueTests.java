@@ -28,6 +28,9 @@ class RevenueTests {
     private final String payee = newUser("payee");
     private final String ops = TestTokens.opsBearer("ops-1");
 
+    @jakarta.inject.Inject
+    LedgerAudit audit;
+
     @AfterEach
     void resetClockAndCheckTheLedger() {
         TestClockProducer.CLOCK.reset();
@@ -125,6 +128,39 @@ class RevenueTests {
                 delete.setString(1, stray);
                 delete.executeUpdate();
             }
+        }
+    }
+
+    /**
+     * The audit reads the ledger a page of payments at a time: with pages of one payment it still counts every
+     * payment and finds the broken one among the others.
+     */
+    @Test
+    void shouldAuditPageByPage() {
+        activate(payer, card(PaymentFixtures.OK_CARD));
+        activate(payee, card(PaymentFixtures.OK_CARD));
+        String first = pay(payer, payee, 700);
+        String second = pay(payer, payee, 800);
+        reserve(first, payer, 700);
+        reserve(second, payer, 800);
+        awaitStatus(first, payer, "COMPLETED");
+        awaitStatus(second, payer, "COMPLETED");
+        long payments = PaymentFixtures.count("SELECT count(*) FROM payment");
+        String stray = java.util.UUID.randomUUID().toString();
+        audit.pageSize(1);
+        try {
+            PaymentFixtures.update("INSERT INTO ledger_entry (id, posting_id, payment_id, kind, country, account,"
+                    + " side, amount_value, currency, booked_at) VALUES (?::uuid, ?::uuid, ?::uuid, 'PAYOUT_REVERSAL',"
+                    + " 'FR', 'PAYEE_PAYOUT', 'DEBIT', 800, 'EUR', now())", stray, stray, second);
+            given().header("Authorization", ops).get("/v1/ops/ledger/audit")
+                    .then().statusCode(200)
+                    .body("payments", equalTo((int) payments))
+                    .body("violations", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString(second)))
+                    .body("violations", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
+                            org.hamcrest.Matchers.containsString(first))));
+        } finally {
+            audit.pageSize(LedgerAudit.PAGE);
+            PaymentFixtures.update("DELETE FROM ledger_entry WHERE id = ?::uuid", stray);
         }
     }
 }

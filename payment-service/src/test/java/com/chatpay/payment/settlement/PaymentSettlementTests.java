@@ -93,6 +93,50 @@ class PaymentSettlementTests {
                 + " AND amount_value = 10 AND currency = 'EUR'", paymentId)).isEqualTo(1);
     }
 
+    /**
+     * Settlement runs outside the consumer of limits decisions: a payment whose card authorization hangs until the
+     * network's timeout does not hold up the next reservation's settlement. When the consumer itself moved the money,
+     * the second payment always completed after the first.
+     */
+    @Test
+    void shouldNotHoldOtherPaymentsBehindOneWaitingForTheCardNetwork() {
+        String slowPayer = newUser("slow-payer");
+        activate(slowPayer, card(PaymentFixtures.TIMEOUT_CARD));
+        activate(payer, card(PaymentFixtures.OK_CARD));
+        activate(payee, card(PaymentFixtures.OK_CARD));
+        String slow = pay(slowPayer, payee, 1000);
+        String fast = pay(payer, payee, 1000);
+
+        reserve(slow, slowPayer, 1000);
+        reserve(fast, payer, 1000);
+
+        awaitStatus(slow, slowPayer, "COMPLETED");
+        awaitStatus(fast, payer, "COMPLETED");
+        Instant slowDone = published(slow, "PaymentCompleted", PaymentCompleted.class).completedAt();
+        Instant fastDone = published(fast, "PaymentCompleted", PaymentCompleted.class).completedAt();
+        assertThat(fastDone).as("the second payment settled while the first waited for the network")
+                .isBefore(slowDone);
+    }
+
+    /**
+     * The consumer commits a reservation as the payment's card step being due; should the process stop before
+     * settling it, the retry sweeper settles it after the backstop delay (here: the state such a crash leaves).
+     */
+    @Test
+    void shouldSettleAReservedPaymentWhoseSettlementDiedWithTheProcess() {
+        activate(payer, card(PaymentFixtures.OK_CARD));
+        activate(payee, card(PaymentFixtures.OK_CARD));
+        String paymentId = pay(payer, payee, 1200);
+        published(paymentId, "PaymentRequested", PaymentRequested.class);
+
+        assertThat(PaymentFixtures.update("UPDATE payment SET network_retry_at = now() WHERE id = ?::uuid"
+                + " AND status = 'PENDING'", paymentId)).isEqualTo(1);
+
+        awaitStatus(paymentId, payer, "COMPLETED");
+        assertThat(LedgerAssertions.postingsOf(paymentId)).containsExactlyInAnyOrder(PostingKind.HOLD,
+                PostingKind.HOLD_RELEASE, PostingKind.CAPTURE, PostingKind.PAYOUT, PostingKind.COMMISSION);
+    }
+
     @Test
     void shouldAnswerTheOutcomeToAWaitingRequest() throws Exception {
         activate(payer, card(PaymentFixtures.OK_CARD));
@@ -240,6 +284,32 @@ class PaymentSettlementTests {
         awaitStatus(paymentId, payer, "REJECTED");
         assertThat(TestKafka.records(Topics.deadLetter(Topics.Groups.PAYMENT_LIMITS),
                 v -> v.contains("a cloud event"), 1, Duration.ofSeconds(15))).isNotEmpty();
+    }
+
+    /**
+     * A payment whose earlier run captured the payer's card and then found the network unavailable for the push is
+     * run again from the authorization. For a card whose authorizations time out, the network's status then says
+     * CAPTURED, not HELD: that hold did happen, and the payment goes on to the payout. (Taken for "no hold", the
+     * payment ended FAILED with the payer's money captured and never paid out or given back: found by the
+     * reliability suite's card-network scenario.)
+     */
+    @Test
+    void shouldGoOnWithAPaymentWhoseHoldAnEarlierRunAlreadyCaptured() {
+        String payerCard = card(PaymentFixtures.TIMEOUT_CARD);
+        activate(payer, payerCard);
+        activate(payee, card(PaymentFixtures.OK_CARD));
+        String paymentId = pay(payer, payee, 1300);
+        published(paymentId, "PaymentRequested", PaymentRequested.class);
+        // the earlier run: authorized (the answer lost), captured, then the push could not reach the network
+        network.authorize(paymentId, payerCard, Money.of(1300, "EUR")).await().atMost(Duration.ofSeconds(5));
+        network.capture(paymentId).await().atMost(Duration.ofSeconds(5));
+        assertThat(hold(paymentId)).contains(HoldState.CAPTURED);
+
+        PaymentFixtures.update("UPDATE payment SET network_retry_at = now() WHERE id = ?::uuid", paymentId);
+
+        awaitStatus(paymentId, payer, "COMPLETED");
+        assertThat(LedgerAssertions.postingsOf(paymentId)).contains(PostingKind.HOLD, PostingKind.CAPTURE,
+                PostingKind.PAYOUT);
     }
 
     @Test

@@ -160,29 +160,31 @@ public final class PaymentFixtures {
     // --- the database -----------------------------------------------------------------------------
 
     public static long count(String sql, Object... parameters) {
+        return withStatement(sql, parameters, statement -> {
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    private interface StatementWork<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
+    private static <T> T withStatement(String sql, Object[] parameters, StatementWork<T> work) {
         try (Connection connection = TestInfrastructure.jdbc();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
+            return work.run(statement);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public static int update(String sql, Object... parameters) {
-        try (Connection connection = TestInfrastructure.jdbc();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return withStatement(sql, parameters, PreparedStatement::executeUpdate);
     }
 }

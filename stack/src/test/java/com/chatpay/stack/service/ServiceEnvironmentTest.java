@@ -16,7 +16,7 @@ class ServiceEnvironmentTest {
 
     private static final Set<String> COMMON = Set.of("QUARKUS_HTTP_PORT", "QUARKUS_HTTP_HOST", "QUARKUS_PROFILE", "DB_HOST", "DB_PORT",
             "DB_NAME", "DB_USER", "DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "JWT_ISSUER", "JWT_AUDIENCE",
-            "JWT_PUBLIC_KEY_LOCATION");
+            "JWT_PUBLIC_KEY_LOCATION", "MALLOC_ARENA_MAX");
 
     @TempDir
     static Path tmp;
