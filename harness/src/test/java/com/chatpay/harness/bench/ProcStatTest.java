@@ -55,7 +55,6 @@ class ProcStatTest {
         assertThat(ProcStat.readCpuTicks(pid)).isPresent();
         assertThat(ProcStat.readRssKb(pid).orElse(0)).isGreaterThan(10_000);
         assertThat(ProcStat.readCpuTicks(Long.MAX_VALUE)).isEmpty();
-        assertThat(ProcStat.readJitTicks(pid)).as("this JVM has compiled something by now").isGreaterThanOrEqualTo(0);
         assertThat(ProcStat.readJitTicks(Long.MAX_VALUE)).isZero();
     }
 
