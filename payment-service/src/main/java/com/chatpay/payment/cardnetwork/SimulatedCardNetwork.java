@@ -8,18 +8,21 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 /**
  * The default {@link CardNetwork} adapter: an in-memory card network with latency, a random failure rate and the
- * scripted behaviour the test cards' network tokens carry ({@link SimulatedCards#behaviourOfToken}):
- * (authorize, capture, push and void fail at the random rate) INSUFFICIENT_FUNDS and ISSUER_DECLINE cards are declined at authorize; TIMEOUT cards are authorized but the answer
- * is lost (the call times out, and only {@link #status} tells the hold was granted); PAYOUT_FAILS cards refuse pushes. It keeps the holds it granted: capture needs a hold, a
- * voided hold cannot be captured, and every call is idempotent by reference. Delays run on Vert.x timers of the
- * caller's context, so a caller inside a reactive transaction stays on its event loop. A payout can be reversed
- * (the payee's card debited back) once, and a captured charge refunded once.
+ * scripted behaviour the test cards' network tokens carry ({@link SimulatedCards#behaviourOfToken}). Authorize,
+ * capture, push, void and reverse fail at the random rate (or only the operations it is narrowed to);
+ * INSUFFICIENT_FUNDS and ISSUER_DECLINE cards are declined at authorize; TIMEOUT cards are authorized but the answer
+ * is lost (the call times out, and only {@link #status} tells the hold was granted); PAYOUT_FAILS cards refuse
+ * pushes. It keeps the holds it granted: capture needs a hold, a voided hold cannot be captured, and every call is
+ * idempotent by reference. Delays run on Vert.x timers of the caller's context, so a caller inside a reactive
+ * transaction stays on its event loop. A payout can be reversed (the payee's card debited back) once, and a
+ * captured charge refunded once.
  */
 public class SimulatedCardNetwork implements CardNetwork {
 
@@ -36,6 +39,7 @@ public class SimulatedCardNetwork implements CardNetwork {
     private final Map<String, PayoutState> payouts = new ConcurrentHashMap<>();
     private final Map<String, CardResult> answers = new ConcurrentHashMap<>();
     private volatile double failureRate;
+    private volatile Set<String> failingOperations = Set.of();
     private volatile Duration latency;
 
     public SimulatedCardNetwork(Vertx vertx, CardNetworkConfig config, DoubleSupplier random) {
@@ -60,6 +64,17 @@ public class SimulatedCardNetwork implements CardNetwork {
             throw new IllegalArgumentException("a failure rate is between 0 and 1");
         }
         this.failureRate = rate;
+        this.failingOperations = Set.of();
+    }
+
+    /**
+     * Changes the random failure rate at run time for some operations only ({@code authorize}, {@code capture},
+     * {@code push}, {@code void}, {@code reverse}), the others answering normally: e.g. a network that takes payments
+     * but whose reversals are failing.
+     */
+    public void failureRate(double rate, Set<String> operations) {
+        failureRate(rate);
+        this.failingOperations = Set.copyOf(operations);
     }
 
     @Override
@@ -78,7 +93,7 @@ public class SimulatedCardNetwork implements CardNetwork {
             if (behaviour == Behaviour.ISSUER_DECLINE || behaviour == Behaviour.DECLINE_VERIFICATION) {
                 return CardResult.declined(CardResult.CARD_DECLINED);
             }
-            if (randomFailure()) {
+            if (randomFailure("authorize")) {
                 return CardResult.declined(CardResult.CARD_NETWORK_ERROR);
             }
             holds.put(reference, HoldState.HELD);
@@ -92,7 +107,7 @@ public class SimulatedCardNetwork implements CardNetwork {
             if (holds.get(reference) != HoldState.HELD) {
                 return CardResult.declined(CardResult.NO_HOLD);
             }
-            if (randomFailure()) {
+            if (randomFailure("capture")) {
                 return CardResult.declined(CardResult.CARD_NETWORK_ERROR);
             }
             holds.put(reference, HoldState.CAPTURED);
@@ -106,7 +121,7 @@ public class SimulatedCardNetwork implements CardNetwork {
             if (SimulatedCards.behaviourOfToken(cardToken) == Behaviour.PAYOUT_FAILS) {
                 return CardResult.declined(CardResult.PAYOUT_FAILED);
             }
-            if (randomFailure()) {
+            if (randomFailure("push")) {
                 return CardResult.declined(CardResult.CARD_NETWORK_ERROR);
             }
             payouts.put(reference, PayoutState.PAID_OUT);
@@ -120,7 +135,7 @@ public class SimulatedCardNetwork implements CardNetwork {
             if (holds.get(reference) == HoldState.CAPTURED) {
                 return CardResult.declined(CardResult.CARD_DECLINED);
             }
-            if (randomFailure()) {
+            if (randomFailure("void")) {
                 return CardResult.declined(CardResult.CARD_NETWORK_ERROR);
             }
             holds.computeIfPresent(reference, (k, v) -> HoldState.VOIDED);
@@ -133,6 +148,9 @@ public class SimulatedCardNetwork implements CardNetwork {
         return answer("reverse", reference, () -> {
             if (holds.get(reference) != HoldState.CAPTURED) {
                 return CardResult.declined(CardResult.NO_HOLD);
+            }
+            if (randomFailure("reverse")) {
+                return CardResult.declined(CardResult.CARD_NETWORK_ERROR);
             }
             holds.put(reference, HoldState.REVERSED);
             return CardResult.approved();
@@ -207,9 +225,10 @@ public class SimulatedCardNetwork implements CardNetwork {
         });
     }
 
-    private boolean randomFailure() {
+    private boolean randomFailure(String operation) {
         double rate = failureRate;
-        return rate > 0 && random.getAsDouble() < rate;
+        Set<String> operations = failingOperations;
+        return rate > 0 && (operations.isEmpty() || operations.contains(operation)) && random.getAsDouble() < rate;
     }
 
     private <T> Uni<T> after(Duration delay, Supplier<T> result) {

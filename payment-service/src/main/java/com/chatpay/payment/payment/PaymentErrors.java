@@ -11,6 +11,7 @@ public final class PaymentErrors {
     public static final String CURRENCY_NOT_SUPPORTED = "CURRENCY_NOT_SUPPORTED";
     public static final String PAYEE_IN_OTHER_COUNTRY = "PAYEE_IN_OTHER_COUNTRY";
     public static final String PAYMENT_NOT_AWAITING_PAYEE = "PAYMENT_NOT_AWAITING_PAYEE";
+    public static final String PAYMENT_PAYOUT_UNDER_WAY = "PAYMENT_PAYOUT_UNDER_WAY";
     public static final String PAYMENT_NOT_COMPLETED = "PAYMENT_NOT_COMPLETED";
     public static final String REFUND_FAILED = "REFUND_FAILED";
     public static final String CARD_NETWORK_UNAVAILABLE = "CARD_NETWORK_UNAVAILABLE";

@@ -11,6 +11,7 @@ import com.chatpay.payment.authorization.AuthorizationVerifier;
 import com.chatpay.payment.authorization.PaymentAuthorization;
 import com.chatpay.payment.authorization.UsedAuthorizations;
 import com.chatpay.payment.settlement.CardNetworkUnavailableException;
+import com.chatpay.payment.settlement.PayoutUnderWayException;
 import com.chatpay.payment.settlement.PaymentSettlement;
 import com.chatpay.payment.users.PaymentUserRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -181,7 +182,10 @@ public class PaymentService {
                     .onFailure(CardNetworkUnavailableException.class).transform(e -> new ApiException(503,
                             PaymentErrors.CARD_NETWORK_UNAVAILABLE, "Card network unavailable",
                             "The card network cannot be reached right now; nothing changed, try again later.",
-                            null, Map.of("Retry-After", "30")));
+                            null, Map.of("Retry-After", "30")))
+                    .onFailure(PayoutUnderWayException.class).transform(e -> ApiException.conflict(
+                            PaymentErrors.PAYMENT_PAYOUT_UNDER_WAY, "The payer's card is already charged and the payment"
+                                    + " is being paid out to the payee; it can no longer be cancelled or declined."));
         });
     }
 

@@ -92,7 +92,10 @@ public class PaymentSettlement {
         }
         return users.lockOrCreate(payment.payeeId(), clock.instant()).chain(payee -> payee.canReceive()
                 ? payOut(payment, payee)
-                : Uni.createFrom().voidItem());
+                : ledger.bookedKinds(payment.id()).chain(booked -> booked.contains(PostingKind.CAPTURE)
+                        // captured for a payee who can no longer receive (card removed meanwhile): give it back
+                        ? reverseCapture(payment, new Postings(booked))
+                        : Uni.createFrom().voidItem()));
     }
 
     /** Limits reserved the amount of a PENDING payment. */
@@ -161,7 +164,7 @@ public class PaymentSettlement {
                             .chain(() -> call("push", network.pushToCard(reference, payee.cardToken(), amount)))
                             .chain(answer -> settled(reference, answer,
                                     status -> status.payout() == CardStatus.Payout.PAID_OUT))
-                            .chain(push -> push.isUnavailable() ? retryLater(payment)
+                            .chain(push -> isUndecided(push) ? retryLater(payment)
                                     : push.isApproved() ? completed(payment, postings)
                                     : reverseCapture(payment, postings));
                 });
@@ -180,50 +183,83 @@ public class PaymentSettlement {
         return booked.chain(() -> record(payment, payment.complete(now)));
     }
 
+    /**
+     * The payout failed after the payer's card was captured: the capture is reversed and the payment FAILED. While the
+     * network cannot be reached (or a reversal's answer was lost and it cannot tell), the payer's money is captured
+     * and not paid out, so the payment is not over: it stays in progress and the step runs again later (the replay
+     * gets the same answers up to the push, then asks for the reversal again with the same reference).
+     */
     private Uni<Void> reverseCapture(Payment payment, Postings postings) {
-        return call("reverse", network.reverse(payment.id().toString())).chain(reversal -> {
-            if (!reversal.isApproved()) {
-                LOG.errorf("payment %s: payout failed and the capture could not be reversed (%s)",
-                        payment.id(), reversal.reason());
-                return Uni.createFrom().voidItem();
-            }
-            return postings.book(LedgerPosting.reversal(payment.id(), payment.payerCountry(), payment.amount(),
-                    clock.instant()));
-        }).chain(() -> record(payment, payment.fail(CardResult.PAYOUT_FAILED, clock.instant())));
+        String reference = payment.id().toString();
+        return call("reverse", network.reverse(reference))
+                .chain(answer -> settled(reference, answer,
+                        status -> status.authorization() == CardStatus.Authorization.REVERSED))
+                .chain(reversal -> {
+                    if (isUndecided(reversal)) {
+                        return retryLater(payment);
+                    }
+                    if (!reversal.isApproved()) {
+                        LOG.errorf("payment %s: payout failed and the network refused to reverse the capture (%s)",
+                                payment.id(), reversal.reason());
+                        return record(payment, payment.fail(CardResult.PAYOUT_FAILED, clock.instant()));
+                    }
+                    return postings.book(LedgerPosting.reversal(payment.id(), payment.payerCountry(),
+                                    payment.amount(), clock.instant()))
+                            .chain(() -> record(payment, payment.fail(CardResult.PAYOUT_FAILED, clock.instant())));
+                });
+    }
+
+    /** Nothing is known of the call: not made (network unavailable), or timed out and the network cannot tell. */
+    private static boolean isUndecided(CardResult answer) {
+        return answer.isUnavailable() || answer.outcome() == CardResult.Outcome.TIMED_OUT;
     }
 
     /**
      * The payee did not activate in time: release the hold. If the network is unavailable the payment stays
-     * AWAITING_PAYEE (the hold is not released) and the next expiry sweep tries again.
+     * AWAITING_PAYEE (the hold is not released) and the next expiry sweep tries again. A payment whose payout is under
+     * way (the payer's card captured, the push to be retried) has no hold left to release: it does not expire, the
+     * retry pays it out or gives the capture back.
      */
     public Uni<Void> expire(Payment payment) {
-        return voidHoldAnswer(payment).chain(voided -> {
-            if (voided.isUnavailable()) {
-                LOG.warnf("payment %s: card network unavailable, expiry retried at the next sweep", payment.id());
+        return ledger.bookedKinds(payment.id()).chain(booked -> {
+            if (booked.contains(PostingKind.CAPTURE)) {
+                LOG.infof("payment %s: its payout is under way (retried at %s), it does not expire",
+                        payment.id(), payment.networkRetryAt());
                 return Uni.createFrom().voidItem();
             }
-            return record(payment, payment.expire(clock.instant()));
+            return voidHoldAnswer(payment, new Postings(booked)).chain(voided -> {
+                if (voided.isUnavailable()) {
+                    LOG.warnf("payment %s: card network unavailable, expiry retried at the next sweep", payment.id());
+                    return Uni.createFrom().voidItem();
+                }
+                return record(payment, payment.expire(clock.instant()));
+            });
         });
     }
 
     /**
      * The payer cancelled while the payment waited for the payee: release the hold. Fails with
-     * {@link CardNetworkUnavailableException} (nothing changed) if the network cannot be reached.
+     * {@link CardNetworkUnavailableException} (nothing changed) if the network cannot be reached, and with
+     * {@link PayoutUnderWayException} if the payer's card is already captured for the payee.
      */
     public Uni<Void> cancel(Payment payment) {
-        return voidHoldAnswer(payment).chain(voided -> voided.isUnavailable()
-                ? Uni.createFrom().failure(new CardNetworkUnavailableException())
-                : record(payment, payment.cancel(clock.instant())));
+        return releaseHold(payment).chain(() -> record(payment, payment.cancel(clock.instant())));
     }
 
     /**
-     * The payee declined the payment waiting for them: release the hold. Fails with
-     * {@link CardNetworkUnavailableException} (nothing changed) if the network cannot be reached.
+     * The payee declined the payment waiting for them: release the hold. Fails as {@link #cancel} does when the hold
+     * cannot be released.
      */
     public Uni<Void> decline(Payment payment) {
-        return voidHoldAnswer(payment).chain(voided -> voided.isUnavailable()
-                ? Uni.createFrom().failure(new CardNetworkUnavailableException())
-                : record(payment, payment.decline(clock.instant())));
+        return releaseHold(payment).chain(() -> record(payment, payment.decline(clock.instant())));
+    }
+
+    private Uni<Void> releaseHold(Payment payment) {
+        return ledger.bookedKinds(payment.id()).chain(booked -> booked.contains(PostingKind.CAPTURE)
+                ? Uni.createFrom().failure(new PayoutUnderWayException())
+                : voidHoldAnswer(payment, new Postings(booked)).chain(voided -> voided.isUnavailable()
+                        ? Uni.createFrom().failure(new CardNetworkUnavailableException())
+                        : Uni.createFrom().voidItem()));
     }
 
     /**
@@ -295,10 +331,6 @@ public class PaymentSettlement {
     /** Voids the payment's hold and, once the network confirms, books its release. */
     private Uni<Void> voidHold(Payment payment, Postings postings) {
         return voidHoldAnswer(payment, postings).replaceWithVoid();
-    }
-
-    private Uni<CardResult> voidHoldAnswer(Payment payment) {
-        return ledger.bookedKinds(payment.id()).chain(booked -> voidHoldAnswer(payment, new Postings(booked)));
     }
 
     /** Voids the payment's hold, books its release once approved, and answers what the network said. */

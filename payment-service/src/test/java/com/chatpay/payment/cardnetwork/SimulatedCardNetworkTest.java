@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.chatpay.common.money.Money;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -176,6 +177,22 @@ class SimulatedCardNetworkTest {
         assertThat(await(network.authorize("p1", OK, AMOUNT)).isApproved()).isTrue();
         network.failureRate(1);
         assertThat(await(network.authorize("p1", OK, AMOUNT)).isApproved()).isTrue();
+    }
+
+    @Test
+    void shouldFailOnlyTheOperationsAnOutageIsNarrowedTo() {
+        SimulatedCardNetwork network = new SimulatedCardNetwork(vertx,
+                config(Duration.ZERO, Duration.ofMillis(200), 0), () -> 0.1);
+        network.failureRate(1, Set.of("reverse"));
+
+        assertThat(await(network.authorize("p1", OK, AMOUNT)).isApproved()).isTrue();
+        assertThat(await(network.capture("p1")).isApproved()).isTrue();
+        assertThat(await(network.reverse("p1"))).isEqualTo(CardResult.declined(CardResult.CARD_NETWORK_ERROR));
+        assertThat(network.holdState("p1")).contains(SimulatedCardNetwork.HoldState.CAPTURED);
+
+        network.failureRate(0);
+        assertThat(await(network.reverse("p1")).isApproved()).isTrue();
+        assertThat(network.holdState("p1")).contains(SimulatedCardNetwork.HoldState.REVERSED);
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static com.chatpay.payment.testing.PaymentFixtures.published;
 
 import com.chatpay.common.events.Topics;
 import com.chatpay.payment.cardnetwork.CardNetwork;
@@ -28,12 +29,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An outage of the card network (the simulator's failure rate forced to 1): calls are retried, the breaker opens, the
- * payment stays PENDING without any invented outcome, and once the network is back the retried step completes it.
+ * An outage of the card network (the simulator's failure rate forced to 1, for every operation or some): calls are
+ * retried, the breaker opens, the payment stays in progress without any invented outcome (nor a hold released under
+ * a capture), and once the network is back the retried step completes it.
  */
 @QuarkusTest
 class CardNetworkResilienceTests {
@@ -126,5 +129,70 @@ class CardNetworkResilienceTests {
         assertThat(simulator().holdState(paymentId)).contains(SimulatedCardNetwork.HoldState.VOIDED);
         assertThat(LedgerAssertions.postingsOf(paymentId)).containsExactlyInAnyOrder(PostingKind.HOLD,
                 PostingKind.HOLD_RELEASE);
+    }
+
+    @Test
+    void shouldKeepAPaymentWhoseCaptureCouldNotBeReversedInProgressUntilTheReversalGoesThrough() {
+        activate(payer, card(PaymentFixtures.OK_CARD));
+        activate(payee, card(PaymentFixtures.PAYOUT_FAILS_CARD));
+        double unavailableBefore = counter("chatpay_card_network_calls_total", "operation", "reverse",
+                "outcome", "unavailable");
+        simulator().failureRate(1, Set.of("reverse"));
+
+        String paymentId = pay(payer, payee, 2500);
+        reserve(paymentId, payer, 2500);
+
+        // the push is refused after the capture, and the reversal cannot get through: the payer's money is captured
+        // and not paid out, so the payment is not over (no FAILED while the capture stands)
+        await().atMost(Duration.ofSeconds(15)).until(() -> counter("chatpay_card_network_calls_total",
+                "operation", "reverse", "outcome", "unavailable") > unavailableBefore);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> "PENDING".equals(status(paymentId, payer)));
+        assertThat(simulator().holdState(paymentId)).contains(SimulatedCardNetwork.HoldState.CAPTURED);
+        assertThat(LedgerAssertions.postingsOf(paymentId)).containsExactlyInAnyOrder(PostingKind.HOLD,
+                PostingKind.HOLD_RELEASE, PostingKind.CAPTURE);
+        assertThat(TestKafka.records(Topics.PAYMENTS_EVENTS, v -> v.contains(paymentId)
+                && v.contains("\"type\":\"PaymentFailed\""), 1, Duration.ofMillis(500))).isEmpty();
+
+        simulator().failureRate(0);
+
+        awaitStatus(paymentId, payer, "FAILED");
+        assertThat(simulator().holdState(paymentId)).contains(SimulatedCardNetwork.HoldState.REVERSED);
+        assertThat(LedgerAssertions.postingsOf(paymentId)).containsExactlyInAnyOrder(PostingKind.HOLD,
+                PostingKind.HOLD_RELEASE, PostingKind.CAPTURE, PostingKind.REVERSAL);
+        assertThat(published(paymentId, "PaymentFailed",
+                com.chatpay.common.events.PaymentEvents.PaymentFailed.class).reason()).isEqualTo("PAYOUT_FAILED");
+    }
+
+    @Test
+    void shouldNeitherCancelDeclineNorExpireAPaymentWhosePayoutIsUnderWay() {
+        String paymentId = PaymentFixtures.awaitingPayeeFor(payer, payee, 1800);
+        simulator().failureRate(1, Set.of("push"));
+
+        // the payee activates: the payer's card is captured, the push cannot get through and is retried later
+        activate(payee, card(PaymentFixtures.OK_CARD));
+        await().atMost(Duration.ofSeconds(15)).until(() -> LedgerAssertions.postingsOf(paymentId)
+                .contains(PostingKind.CAPTURE));
+        assertThat(simulator().holdState(paymentId)).contains(SimulatedCardNetwork.HoldState.CAPTURED);
+
+        given().header("Authorization", TestTokens.bearer(payer)).post("/v1/payments/" + paymentId + "/cancel")
+                .then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("PAYMENT_PAYOUT_UNDER_WAY"));
+        given().header("Authorization", TestTokens.bearer(payee)).post("/v1/payments/" + paymentId + "/decline")
+                .then().statusCode(409)
+                .body("code", equalTo("PAYMENT_PAYOUT_UNDER_WAY"));
+        // its wait ends: the expiry sweep (every second here) leaves it to the retry, which holds the money
+        PaymentFixtures.update("UPDATE payment SET expires_at = now() - interval '1 second' WHERE id = ?::uuid",
+                paymentId);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> "AWAITING_PAYEE".equals(status(paymentId, payer)));
+        assertThat(simulator().holdState(paymentId)).contains(SimulatedCardNetwork.HoldState.CAPTURED);
+
+        simulator().failureRate(0);
+
+        awaitStatus(paymentId, payer, "COMPLETED");
+        assertThat(simulator().payoutState(paymentId)).contains(SimulatedCardNetwork.PayoutState.PAID_OUT);
+        assertThat(LedgerAssertions.postingsOf(paymentId)).containsExactlyInAnyOrder(PostingKind.HOLD,
+                PostingKind.HOLD_RELEASE, PostingKind.CAPTURE, PostingKind.PAYOUT, PostingKind.COMMISSION);
     }
 }
