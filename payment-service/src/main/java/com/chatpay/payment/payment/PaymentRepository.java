@@ -35,11 +35,17 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).range(0, max - 1).list();
     }
 
-    /** Payments in progress whose card-network retry is due at {@code now}, oldest due first, locked for update. */
-    public Uni<List<Payment>> networkRetryDue(Instant now, int max) {
-        return find("networkRetryAt <= ?1 and status in ?2", Sort.by("networkRetryAt"), now,
-                List.of(PaymentStatus.PENDING, PaymentStatus.AWAITING_PAYEE))
-                .withLock(LockModeType.PESSIMISTIC_WRITE).range(0, max - 1).list();
+    /**
+     * The ids of payments in progress whose card-network step is due at {@code now}, oldest due first, not locked:
+     * each is settled in a transaction of its own ({@code CardNetworkRetrySweeper}).
+     */
+    public Uni<List<UUID>> networkRetryDue(Instant now, int max) {
+        return getSession().chain(session -> session.createSelectionQuery("select p.id from Payment p"
+                        + " where p.networkRetryAt <= :now and p.status in :statuses order by p.networkRetryAt", UUID.class)
+                .setParameter("now", now)
+                .setParameter("statuses", List.of(PaymentStatus.PENDING, PaymentStatus.AWAITING_PAYEE))
+                .setMaxResults(max)
+                .getResultList());
     }
 
     /** Up to {@code max} payments sent (or received) by the user, newest first, after {@code after} if given. */

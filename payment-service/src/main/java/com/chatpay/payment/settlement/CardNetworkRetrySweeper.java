@@ -1,12 +1,16 @@
 package com.chatpay.payment.settlement;
 
 import com.chatpay.payment.payment.PaymentRepository;
+import com.chatpay.payment.payment.PaymentStatus;
 import com.chatpay.payment.payment.PaymentsConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Runs the card-network step of payments whose step is due and was not done: the network could not be reached (the
@@ -16,6 +20,8 @@ import java.time.Clock;
  */
 @ApplicationScoped
 public class CardNetworkRetrySweeper {
+
+    private static final Logger LOG = Logger.getLogger(CardNetworkRetrySweeper.class);
 
     private final PaymentRepository payments;
     private final PaymentSettlement settlement;
@@ -33,13 +39,36 @@ public class CardNetworkRetrySweeper {
     @Scheduled(every = "${chatpay.payments.network-retry-sweep-interval:5s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return Panache.withTransaction(() -> payments.networkRetryDue(clock.instant(), config.networkRetryBatch())
+        Instant now = clock.instant();
+        return Panache.withSession(() -> payments.networkRetryDue(now, config.networkRetryBatch()))
                 .chain(due -> {
                     Uni<Void> all = Uni.createFrom().voidItem();
-                    for (var payment : due) {
-                        all = all.chain(() -> settlement.resume(payment));
+                    for (UUID id : due) {
+                        all = all.chain(() -> settle(id, now));
                     }
                     return all;
-                }));
+                });
+    }
+
+    /**
+     * One payment per transaction, its row locked: a payment whose step fails does not hold the others back (it
+     * stays due and is tried at the next sweep), and nothing loaded for one payment (its payer, its payee) is shared
+     * with the next. A batch in one session used to fail as a whole when a user loaded for one payment was locked
+     * for another, and then failed again at every sweep.
+     */
+    private Uni<Void> settle(UUID id, Instant now) {
+        return Panache.withTransaction(() -> payments.findForUpdate(id).chain(payment -> {
+                    if (payment == null || payment.networkRetryAt() == null || payment.networkRetryAt().isAfter(now)
+                            || (payment.status() != PaymentStatus.PENDING
+                                    && payment.status() != PaymentStatus.AWAITING_PAYEE)) {
+                        return Uni.createFrom().voidItem(); // settled or rescheduled meanwhile
+                    }
+                    return settlement.resume(payment);
+                }))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("payment %s: card-network step not done, tried again at the next sweep: %s", id,
+                            failure.toString());
+                    return Uni.createFrom().voidItem();
+                });
     }
 }

@@ -195,4 +195,26 @@ class CardNetworkResilienceTests {
         assertThat(LedgerAssertions.postingsOf(paymentId)).containsExactlyInAnyOrder(PostingKind.HOLD,
                 PostingKind.HOLD_RELEASE, PostingKind.CAPTURE, PostingKind.PAYOUT, PostingKind.COMMISSION);
     }
+
+    @Test
+    void shouldGiveTheCaptureBackWhenThePayeeCanNoLongerReceiveOnceTheRetriedPayoutRuns() {
+        String paymentId = PaymentFixtures.awaitingPayeeFor(payer, payee, 1200);
+        simulator().failureRate(1, Set.of("push"));
+        String payeeCard = card(PaymentFixtures.OK_CARD);
+        activate(payee, payeeCard);
+        await().atMost(Duration.ofSeconds(15)).until(() -> LedgerAssertions.postingsOf(paymentId)
+                .contains(PostingKind.CAPTURE));
+
+        // the payee removes the card while the push waits for the network
+        PaymentFixtures.sendOnboarding(new com.chatpay.common.events.OnboardingEvents.CardRemoved(payee, payeeCard),
+                payee);
+        PaymentFixtures.awaitUser(payee, "card_token IS NULL");
+        simulator().failureRate(0);
+
+        awaitStatus(paymentId, payer, "FAILED");
+        assertThat(simulator().holdState(paymentId)).contains(SimulatedCardNetwork.HoldState.REVERSED);
+        assertThat(simulator().payoutState(paymentId)).isEmpty();
+        assertThat(LedgerAssertions.postingsOf(paymentId)).containsExactlyInAnyOrder(PostingKind.HOLD,
+                PostingKind.HOLD_RELEASE, PostingKind.CAPTURE, PostingKind.REVERSAL);
+    }
 }

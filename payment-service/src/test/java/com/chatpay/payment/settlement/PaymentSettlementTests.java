@@ -137,6 +137,30 @@ class PaymentSettlementTests {
                 PostingKind.HOLD_RELEASE, PostingKind.CAPTURE, PostingKind.PAYOUT, PostingKind.COMMISSION);
     }
 
+    /**
+     * Two due payments in one sweep where the payer of the first is the payee of the second: each settles in its own
+     * transaction (in one session, the second's lock on a user the first had loaded failed the whole batch, at every
+     * sweep).
+     */
+    @Test
+    void shouldSettleDuePaymentsThatShareAPersonInOneSweep() {
+        String third = newUser("third");
+        activate(payer, card(PaymentFixtures.OK_CARD));
+        activate(payee, card(PaymentFixtures.OK_CARD));
+        activate(third, card(PaymentFixtures.OK_CARD));
+        String first = pay(payee, third, 700);
+        String second = pay(payer, payee, 800);
+        published(first, "PaymentRequested", PaymentRequested.class);
+        published(second, "PaymentRequested", PaymentRequested.class);
+
+        assertThat(PaymentFixtures.update("UPDATE payment SET network_retry_at = now() - CASE WHEN id = ?::uuid"
+                + " THEN interval '2 seconds' ELSE interval '1 second' END WHERE id IN (?::uuid, ?::uuid)"
+                + " AND status = 'PENDING'", first, first, second)).isEqualTo(2);
+
+        awaitStatus(first, payee, "COMPLETED");
+        awaitStatus(second, payer, "COMPLETED");
+    }
+
     @Test
     void shouldAnswerTheOutcomeToAWaitingRequest() throws Exception {
         activate(payer, card(PaymentFixtures.OK_CARD));
