@@ -2,12 +2,14 @@ package com.chatpay.common.inbox;
 
 import com.chatpay.common.events.EventCodec;
 import com.chatpay.common.events.EventEnvelope;
+import com.chatpay.common.events.EventType;
 import com.chatpay.common.events.MalformedEventException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -42,10 +44,39 @@ public class IdempotentConsumer {
         try {
             envelope = EventCodec.parse(json);
         } catch (MalformedEventException e) {
-            count(consumerGroup, "malformed");
-            LOG.warnf("%s: malformed event sent to the dead-letter topic: %s", consumerGroup, e.getMessage());
-            return Uni.createFrom().failure(e);
+            return malformed(consumerGroup, e);
         }
+        return consume(consumerGroup, envelope, effect);
+    }
+
+    /**
+     * As {@link #consume(String, String, Function)} for a consumer that acts on some event types only: an event of any
+     * other type (or of a type this version does not know) is acknowledged without a transaction. Doing nothing is
+     * idempotent, so there is nothing to record; on a topic most of whose events a consumer skips, that saves a
+     * transaction per event (notification-service and PaymentRequested, one per payment).
+     */
+    public Uni<Void> consume(String consumerGroup, String json, Set<EventType> handled,
+            Function<EventEnvelope, Uni<Void>> effect) {
+        EventEnvelope envelope;
+        try {
+            envelope = EventCodec.parse(json);
+        } catch (MalformedEventException e) {
+            return malformed(consumerGroup, e);
+        }
+        if (!EventCodec.typeOf(envelope).map(handled::contains).orElse(false)) {
+            count(consumerGroup, "skipped");
+            return Uni.createFrom().voidItem();
+        }
+        return consume(consumerGroup, envelope, effect);
+    }
+
+    private Uni<Void> malformed(String consumerGroup, MalformedEventException e) {
+        count(consumerGroup, "malformed");
+        LOG.warnf("%s: malformed event sent to the dead-letter topic: %s", consumerGroup, e.getMessage());
+        return Uni.createFrom().failure(e);
+    }
+
+    private Uni<Void> consume(String consumerGroup, EventEnvelope envelope, Function<EventEnvelope, Uni<Void>> effect) {
         return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> recordFirstDelivery(consumerGroup, envelope)
                         .chain(first -> {
                             if (!first) {

@@ -81,8 +81,8 @@ public class OutboxRelay {
             return;
         }
         producer = kafka.producer();
-        loop = new PollingLoop(vertx, "outbox relay", this::relayBatch, config.pollInterval(), config.retryInterval(),
-                LOG);
+        loop = new PollingLoop(vertx, "outbox relay", this::relayBatch, config.batchSize(), config.pollInterval(),
+                config.retryInterval(), LOG);
         loop.start();
         listener = new OutboxListener(pool, vertx, CHANNEL, loop::wake, config.retryInterval(), LOG);
         listener.start();

@@ -7,17 +7,20 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * A background loop on a Vert.x event loop: runs one batch, runs the next at once while batches find work, waits
- * {@code idle} when one finds none and {@code onError} after a failure (database or Kafka away), logging the
- * failure once and the recovery once. {@link #wake} cuts an idle wait short (new work was announced), so {@code idle}
- * is only the fallback should an announcement be lost. Used by the outbox relay and by notification-service's
- * delivery worker.
+ * A background loop on a Vert.x event loop: runs one batch, runs the next at once while batches come back full (more
+ * may wait), waits {@code idle} after a batch that was not full and {@code onError} after a failure (database or Kafka
+ * away), logging the failure once and the recovery once. {@link #wake} cuts an idle wait short (new work was
+ * announced), and a wake during a batch runs the next right after it, so {@code idle} is only the fallback should an
+ * announcement be lost. A batch that took what there was is not followed by one that would find nothing: under load
+ * that empty batch was half of the outbox relay's transactions. Used by the outbox relay and by
+ * notification-service's delivery worker.
  */
 public final class PollingLoop {
 
     private final Vertx vertx;
     private final String name;
     private final Supplier<Uni<Integer>> batch;
+    private final int fullBatch;
     private final Duration idle;
     private final Duration onError;
     private final Logger log;
@@ -29,13 +32,19 @@ public final class PollingLoop {
     private boolean woken;
 
     /**
-     * @param batch one unit of work; its item is how much it did (0: nothing to do, so wait {@code idle})
+     * @param batch one unit of work; its item is how much it did
+     * @param fullBatch the most one batch does: a batch that did that much is followed at once by the next, one that
+     *        did less by a wait of {@code idle} (or a wake)
      */
-    public PollingLoop(Vertx vertx, String name, Supplier<Uni<Integer>> batch, Duration idle, Duration onError,
-            Logger log) {
+    public PollingLoop(Vertx vertx, String name, Supplier<Uni<Integer>> batch, int fullBatch, Duration idle,
+            Duration onError, Logger log) {
+        if (fullBatch < 1) {
+            throw new IllegalArgumentException("a full batch is at least 1");
+        }
         this.vertx = vertx;
         this.name = name;
         this.batch = batch;
+        this.fullBatch = fullBatch;
         this.idle = idle;
         this.onError = onError;
         this.log = log;
@@ -116,7 +125,7 @@ public final class PollingLoop {
                 log.infof("%s recovered", name);
                 failing = false;
             }
-            done(count != null && count > 0 ? 0 : idle.toMillis());
+            done(count != null && count >= fullBatch ? 0 : idle.toMillis());
         }, failure -> {
             if (!failing) {
                 log.warnf("%s cannot work yet, retrying every %s: %s", name, onError, failure.toString());

@@ -67,8 +67,8 @@ public class DeliveryWorker {
             return;
         }
         loop = new PollingLoop(vertx, "delivery worker",
-                () -> countBacklogIfDue().chain(this::cleanUpIfDue).chain(this::sendDue), config.pollInterval(),
-                config.errorInterval(), LOG);
+                () -> countBacklogIfDue().chain(this::cleanUpIfDue).chain(this::sendDue), config.batchSize(),
+                config.pollInterval(), config.errorInterval(), LOG);
         loop.start();
     }
 

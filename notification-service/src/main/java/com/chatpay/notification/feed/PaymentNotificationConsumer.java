@@ -35,11 +35,8 @@ public class PaymentNotificationConsumer {
 
     @Incoming("payments-events")
     public Uni<Void> onPaymentEvent(String json) {
-        return consumer.consume(Topics.Groups.NOTIFICATION_PAYMENTS, json, envelope -> {
-            EventType type = EventCodec.typeOf(envelope).orElse(null);
-            if (type == null || !NOTIFIED.contains(type)) {
-                return Uni.createFrom().voidItem();
-            }
+        // PaymentRequested, half of the topic, is skipped without a transaction
+        return consumer.consume(Topics.Groups.NOTIFICATION_PAYMENTS, json, NOTIFIED, envelope -> {
             PaymentEvent event = (PaymentEvent) EventCodec.payload(envelope);
             return service.notify(event, envelope.time()).chain(() -> bubbles.post(event, envelope.time()));
         });

@@ -88,6 +88,9 @@ class NotificationFeedTests {
 
         await().atMost(WAIT).until(() -> countRows(payer, marker) == 1);
         assertThat(countRows(payer, requested) + countRows(payee, requested)).isZero();
+        // skipped without a transaction: nothing recorded for it in the inbox either
+        assertThat(processedEvents("PaymentRequested")).isZero();
+        assertThat(processedEvents("PaymentRejected")).isPositive();
     }
 
     @Test
@@ -266,6 +269,18 @@ class NotificationFeedTests {
                 "SELECT count(*) FROM notification WHERE user_id = ? AND payment_id = ?")) {
             s.setString(1, userId);
             s.setObject(2, paymentId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static int processedEvents(String type) throws Exception {
+        try (Connection c = TestInfrastructure.jdbc(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM processed_event WHERE consumer_group = ? AND event_type LIKE ?")) {
+            s.setString(1, Topics.Groups.NOTIFICATION_PAYMENTS);
+            s.setString(2, "%" + type + "%");
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
