@@ -223,6 +223,12 @@ public class Payment {
         networkRetryAt = null;
     }
 
+    /** Whether the payment is in progress with its card-network step due at {@code at} or before. */
+    public boolean networkStepDueBy(Instant at) {
+        return (status == PaymentStatus.PENDING || status == PaymentStatus.AWAITING_PAYEE) && networkRetryAt != null
+                && !networkRetryAt.isAfter(at);
+    }
+
     /** When the card-network step that could not run is tried again; null if none waits. */
     public Instant networkRetryAt() {
         return networkRetryAt;

@@ -1,7 +1,6 @@
 package com.chatpay.payment.settlement;
 
 import com.chatpay.payment.payment.PaymentRepository;
-import com.chatpay.payment.payment.PaymentStatus;
 import com.chatpay.payment.payment.PaymentsConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -57,14 +56,7 @@ public class CardNetworkRetrySweeper {
      * for another, and then failed again at every sweep.
      */
     private Uni<Void> settle(UUID id, Instant now) {
-        return Panache.withTransaction(() -> payments.findForUpdate(id).chain(payment -> {
-                    if (payment == null || payment.networkRetryAt() == null || payment.networkRetryAt().isAfter(now)
-                            || (payment.status() != PaymentStatus.PENDING
-                                    && payment.status() != PaymentStatus.AWAITING_PAYEE)) {
-                        return Uni.createFrom().voidItem(); // settled or rescheduled meanwhile
-                    }
-                    return settlement.resume(payment);
-                }))
+        return settlement.resumeIfDue(id, now)
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf("payment %s: card-network step not done, tried again at the next sweep: %s", id,
                             failure.toString());

@@ -12,10 +12,12 @@ import com.chatpay.payment.ledger.LedgerPosting;
 import com.chatpay.payment.ledger.PostingKind;
 import com.chatpay.payment.payment.Payment;
 import com.chatpay.payment.payment.PaymentMetrics;
+import com.chatpay.payment.payment.PaymentRepository;
 import com.chatpay.payment.payment.PaymentStatus;
 import com.chatpay.payment.payment.PaymentsConfig;
 import com.chatpay.payment.users.PaymentUser;
 import com.chatpay.payment.users.PaymentUserRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -60,6 +62,7 @@ public class PaymentSettlement {
     private static final Logger LOG = Logger.getLogger(PaymentSettlement.class);
 
     private final ResilientCardNetwork network;
+    private final PaymentRepository payments;
     private final PaymentUserRepository users;
     private final Outbox outbox;
     private final PaymentMetrics metrics;
@@ -68,9 +71,11 @@ public class PaymentSettlement {
     private final CommissionSchedule commissions;
     private final Clock clock;
 
-    public PaymentSettlement(ResilientCardNetwork network, PaymentUserRepository users, Outbox outbox, PaymentMetrics metrics,
-            PaymentsConfig config, Ledger ledger, CommissionSchedule commissions, Clock clock) {
+    public PaymentSettlement(ResilientCardNetwork network, PaymentRepository payments, PaymentUserRepository users,
+            Outbox outbox, PaymentMetrics metrics, PaymentsConfig config, Ledger ledger, CommissionSchedule commissions,
+            Clock clock) {
         this.network = network;
+        this.payments = payments;
         this.users = users;
         this.outbox = outbox;
         this.metrics = metrics;
@@ -78,6 +83,18 @@ public class PaymentSettlement {
         this.ledger = ledger;
         this.commissions = commissions;
         this.clock = clock;
+    }
+
+    /**
+     * Runs the card-network step of one payment in a transaction of its own, its row locked, if the step is still due
+     * by {@code dueBy} ({@link Payment#networkStepDueBy}); a payment settled or rescheduled meanwhile is left alone.
+     * {@link ReservedPaymentSettler} (right after a reservation) and {@link CardNetworkRetrySweeper} both settle
+     * through here, so a payment reached by both settles once, and nothing loaded for one payment is shared with
+     * another.
+     */
+    public Uni<Void> resumeIfDue(UUID paymentId, Instant dueBy) {
+        return Panache.withTransaction(() -> payments.findForUpdate(paymentId).chain(payment ->
+                payment != null && payment.networkStepDueBy(dueBy) ? resume(payment) : Uni.createFrom().voidItem()));
     }
 
     /**

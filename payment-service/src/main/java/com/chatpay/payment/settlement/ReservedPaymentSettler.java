@@ -1,9 +1,6 @@
 package com.chatpay.payment.settlement;
 
-import com.chatpay.payment.payment.PaymentRepository;
-import com.chatpay.payment.payment.PaymentStatus;
 import com.chatpay.payment.payment.PaymentsConfig;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
@@ -12,6 +9,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -37,7 +35,6 @@ public class ReservedPaymentSettler {
 
     private static final Logger LOG = Logger.getLogger(ReservedPaymentSettler.class);
 
-    private final PaymentRepository payments;
     private final PaymentSettlement settlement;
     private final Vertx vertx;
     private final int concurrency;
@@ -47,9 +44,7 @@ public class ReservedPaymentSettler {
     private final AtomicInteger running = new AtomicInteger();
     private volatile boolean stopped;
 
-    public ReservedPaymentSettler(PaymentRepository payments, PaymentSettlement settlement, Vertx vertx,
-            PaymentsConfig config) {
-        this.payments = payments;
+    public ReservedPaymentSettler(PaymentSettlement settlement, Vertx vertx, PaymentsConfig config) {
         this.settlement = settlement;
         this.vertx = vertx;
         this.concurrency = config.settlementConcurrency();
@@ -111,12 +106,8 @@ public class ReservedPaymentSettler {
     }
 
     Uni<Void> settle(UUID paymentId) {
-        return Panache.withTransaction(() -> payments.findForUpdate(paymentId).chain(payment -> {
-            if (payment == null || payment.status() != PaymentStatus.PENDING || payment.networkRetryAt() == null) {
-                return Uni.createFrom().voidItem(); // settled meanwhile (by the sweeper) or not reserved
-            }
-            return settlement.resume(payment);
-        }));
+        // due at any time: the consumer recorded the step as due by the backstop, which this runs ahead of
+        return settlement.resumeIfDue(paymentId, Instant.MAX);
     }
 
     void onStop(@Observes ShutdownEvent event) {

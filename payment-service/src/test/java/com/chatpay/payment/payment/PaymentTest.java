@@ -61,6 +61,19 @@ class PaymentTest {
     }
 
     @Test
+    void shouldHaveItsNetworkStepDueOnlyWhileInProgressFromTheTimeItWasSetFor() {
+        Payment payment = pending();
+        assertThat(payment.networkStepDueBy(T0.plusSeconds(3600))).as("no step recorded").isFalse();
+
+        payment.retryNetworkAt(T0.plusSeconds(10));
+        assertThat(payment.networkStepDueBy(T0.plusSeconds(9))).isFalse();
+        assertThat(payment.networkStepDueBy(T0.plusSeconds(10))).isTrue();
+
+        payment.fail("PAYOUT_FAILED", T0.plusSeconds(11));
+        assertThat(payment.networkStepDueBy(T0.plusSeconds(3600))).as("ended").isFalse();
+    }
+
+    @Test
     void shouldStartPendingAndAnnounceTheRequest() {
         Payment p = pending();
         PaymentRequested event = p.requested();
