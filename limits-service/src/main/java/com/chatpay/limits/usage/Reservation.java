@@ -34,9 +34,4 @@ public class Reservation extends PanacheEntityBase {
     public Instant consumedAt;
     @Column(name = "released_at")
     public Instant releasedAt;
-
-    LimitRules.Counted counted() {
-        return status == Status.RESERVED ? LimitRules.Counted.reserved(amount)
-                : LimitRules.Counted.consumed(amount, consumedAt);
-    }
 }

@@ -12,10 +12,26 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReservationRepository implements PanacheRepositoryBase<Reservation, UUID> {
 
-    /** What counts against the window starting at {@code windowStart}: held reservations and recent consumptions. */
-    public Uni<List<Reservation>> counted(String userId, Instant windowStart) {
-        return list("userId = ?1 and (status = ?2 or (status = ?3 and consumedAt >= ?4))", userId,
-                Reservation.Status.RESERVED, Reservation.Status.CONSUMED, windowStart);
+    /**
+     * What counts against the window starting at {@code windowStart}: held reservations and recent consumptions, as
+     * the two values the rules need. A projection, not entities: a payer's window holds up to
+     * {@code max_payments_per_window} rows, and managed entities would be hydrated into the decision's session and
+     * dirty-checked at its flush, a cost per row on every decision.
+     */
+    public Uni<List<LimitRules.Counted>> counted(String userId, Instant windowStart) {
+        return getSession().chain(session -> session.createSelectionQuery("select r.amount, r.consumedAt"
+                        + " from Reservation r where r.userId = :user"
+                        + " and (r.status = :reserved or (r.status = :consumed and r.consumedAt >= :windowStart))",
+                        Object[].class)
+                .setParameter("user", userId)
+                .setParameter("reserved", Reservation.Status.RESERVED)
+                .setParameter("consumed", Reservation.Status.CONSUMED)
+                .setParameter("windowStart", windowStart)
+                .getResultList())
+                // a RESERVED row has no consumedAt: it counts as reserved; a CONSUMED one always has it
+                .map(rows -> rows.stream()
+                        .map(row -> new LimitRules.Counted((Long) row[0], (Instant) row[1]))
+                        .toList());
     }
 
     /**

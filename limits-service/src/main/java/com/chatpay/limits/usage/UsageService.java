@@ -17,7 +17,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -65,7 +64,7 @@ public class UsageService {
                 .chain(existing -> existing != null ? Uni.createFrom().voidItem()
                         : policies.policyOf(request.payerCountry()).chain(policy -> policy
                                 .map(p -> reservations.counted(request.payerId(), p.window().start(now))
-                                        .map(rows -> LimitRules.decide(p, history(rows), request.amount(), now)))
+                                        .map(counted -> LimitRules.decide(p, counted, request.amount(), now)))
                                 .orElseGet(() -> Uni.createFrom().item(unsupportedCountry(request.amount())))
                                 .chain(decision -> record(request, decision, now))))
                 .invoke(() -> decisionTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS));
@@ -143,7 +142,7 @@ public class UsageService {
                     Policy p = policy.orElseThrow(
                             () -> ApiException.notFound("Payments are not available in this country."));
                     return reservations.counted(userId, p.window().start(now))
-                            .map(rows -> LimitsView.of(p, LimitRules.headroom(p, history(rows), now)));
+                            .map(counted -> LimitsView.of(p, LimitRules.headroom(p, counted, now)));
                 }));
     }
 
@@ -153,10 +152,6 @@ public class UsageService {
                 change.accept(row);
             }
         }).replaceWithVoid();
-    }
-
-    private static List<LimitRules.Counted> history(List<Reservation> rows) {
-        return rows.stream().map(Reservation::counted).toList();
     }
 
     private static Decision unsupportedCountry(Money amount) {

@@ -20,6 +20,14 @@ public interface CardNetworkConfig {
     @WithDefault("0")
     double failureRate();
 
+    /**
+     * How many references (payments) the simulator remembers, with their holds, payouts and answers; the oldest is
+     * forgotten beyond that and then answers as never seen. 100,000 is about 25 MB of heap, and 20 minutes at the
+     * bench's highest rate: far longer than any retry, expiry or test needs.
+     */
+    @WithDefault("100000")
+    int rememberedReferences();
+
     /** Retries of calls that failed with a transient network error (never of declines or timeouts). */
     Retry retry();
 

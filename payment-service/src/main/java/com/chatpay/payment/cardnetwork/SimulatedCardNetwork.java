@@ -6,11 +6,12 @@ import com.chatpay.common.money.Money;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +24,11 @@ import java.util.function.Supplier;
  * idempotent by reference. Delays run on Vert.x timers of the caller's context, so a caller inside a reactive
  * transaction stays on its event loop. A payout can be reversed (the payee's card debited back) once, and a
  * captured charge refunded once.
+ *
+ * Like a network's idempotency window, its memory is bounded: it remembers the latest
+ * {@link CardNetworkConfig#rememberedReferences} references (about 250 bytes each) and forgets the oldest beyond that,
+ * which then answer as never seen (no hold, no payout). Unbounded, it kept about 0.6 KB per payment forever and ran a
+ * service under load out of its heap within hours.
  */
 public class SimulatedCardNetwork implements CardNetwork {
 
@@ -35,9 +41,8 @@ public class SimulatedCardNetwork implements CardNetwork {
     private final Vertx vertx;
     private final CardNetworkConfig config;
     private final DoubleSupplier random;
-    private final Map<String, HoldState> holds = new ConcurrentHashMap<>();
-    private final Map<String, PayoutState> payouts = new ConcurrentHashMap<>();
-    private final Map<String, CardResult> answers = new ConcurrentHashMap<>();
+    /** Every reference the network remembers, oldest first; guarded by itself. */
+    private final LinkedHashMap<String, Reference> references;
     private volatile double failureRate;
     private volatile Set<String> failingOperations = Set.of();
     private volatile Duration latency;
@@ -48,6 +53,16 @@ public class SimulatedCardNetwork implements CardNetwork {
         this.random = random;
         this.failureRate = config.failureRate();
         this.latency = config.latency();
+        int remembered = config.rememberedReferences();
+        if (remembered < 1) {
+            throw new IllegalArgumentException("the card network remembers at least one reference");
+        }
+        this.references = new LinkedHashMap<>(1024) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Reference> eldest) {
+                return size() > remembered;
+            }
+        };
     }
 
     /** Changes how long each call takes at run time, e.g. to rehearse a slow network. */
@@ -82,99 +97,106 @@ public class SimulatedCardNetwork implements CardNetwork {
         Behaviour behaviour = SimulatedCards.behaviourOfToken(cardToken);
         if (behaviour == Behaviour.TIMEOUT) {
             return after(config.timeout(), () -> {
-                holds.putIfAbsent(reference, HoldState.HELD);
+                synchronized (references) {
+                    Reference known = remember(reference);
+                    if (known.hold == null) {
+                        known.hold = HoldState.HELD;
+                    }
+                }
                 return CardResult.timedOut();
             });
         }
-        return answer("authorize", reference, () -> {
+        return answer(Operation.AUTHORIZE, reference, known -> {
             if (behaviour == Behaviour.INSUFFICIENT_FUNDS) {
                 return CardResult.declined(CardResult.INSUFFICIENT_FUNDS);
             }
             if (behaviour == Behaviour.ISSUER_DECLINE || behaviour == Behaviour.DECLINE_VERIFICATION) {
                 return CardResult.declined(CardResult.CARD_DECLINED);
             }
-            if (randomFailure("authorize")) {
+            if (randomFailure(Operation.AUTHORIZE)) {
                 return CardResult.declined(CardResult.CARD_NETWORK_ERROR);
             }
-            holds.put(reference, HoldState.HELD);
+            known.hold = HoldState.HELD;
             return CardResult.approved();
         });
     }
 
     @Override
     public Uni<CardResult> capture(String reference) {
-        return answer("capture", reference, () -> {
-            if (holds.get(reference) != HoldState.HELD) {
+        return answer(Operation.CAPTURE, reference, known -> {
+            if (known.hold != HoldState.HELD) {
                 return CardResult.declined(CardResult.NO_HOLD);
             }
-            if (randomFailure("capture")) {
+            if (randomFailure(Operation.CAPTURE)) {
                 return CardResult.declined(CardResult.CARD_NETWORK_ERROR);
             }
-            holds.put(reference, HoldState.CAPTURED);
+            known.hold = HoldState.CAPTURED;
             return CardResult.approved();
         });
     }
 
     @Override
     public Uni<CardResult> pushToCard(String reference, String cardToken, Money amount) {
-        return answer("push", reference, () -> {
+        return answer(Operation.PUSH, reference, known -> {
             if (SimulatedCards.behaviourOfToken(cardToken) == Behaviour.PAYOUT_FAILS) {
                 return CardResult.declined(CardResult.PAYOUT_FAILED);
             }
-            if (randomFailure("push")) {
+            if (randomFailure(Operation.PUSH)) {
                 return CardResult.declined(CardResult.CARD_NETWORK_ERROR);
             }
-            payouts.put(reference, PayoutState.PAID_OUT);
+            known.payout = PayoutState.PAID_OUT;
             return CardResult.approved();
         });
     }
 
     @Override
     public Uni<CardResult> voidHold(String reference) {
-        return answer("void", reference, () -> {
-            if (holds.get(reference) == HoldState.CAPTURED) {
+        return answer(Operation.VOID, reference, known -> {
+            if (known.hold == HoldState.CAPTURED) {
                 return CardResult.declined(CardResult.CARD_DECLINED);
             }
-            if (randomFailure("void")) {
+            if (randomFailure(Operation.VOID)) {
                 return CardResult.declined(CardResult.CARD_NETWORK_ERROR);
             }
-            holds.computeIfPresent(reference, (k, v) -> HoldState.VOIDED);
+            if (known.hold != null) {
+                known.hold = HoldState.VOIDED;
+            }
             return CardResult.approved();
         });
     }
 
     @Override
     public Uni<CardResult> reverse(String reference) {
-        return answer("reverse", reference, () -> {
-            if (holds.get(reference) != HoldState.CAPTURED) {
+        return answer(Operation.REVERSE, reference, known -> {
+            if (known.hold != HoldState.CAPTURED) {
                 return CardResult.declined(CardResult.NO_HOLD);
             }
-            if (randomFailure("reverse")) {
+            if (randomFailure(Operation.REVERSE)) {
                 return CardResult.declined(CardResult.CARD_NETWORK_ERROR);
             }
-            holds.put(reference, HoldState.REVERSED);
+            known.hold = HoldState.REVERSED;
             return CardResult.approved();
         });
     }
 
     @Override
     public Uni<CardResult> reversePayout(String reference) {
-        return answer("reverse-payout", reference, () -> {
-            if (payouts.get(reference) != PayoutState.PAID_OUT) {
+        return answer(Operation.REVERSE_PAYOUT, reference, known -> {
+            if (known.payout != PayoutState.PAID_OUT) {
                 return CardResult.declined(CardResult.NO_PAYOUT);
             }
-            payouts.put(reference, PayoutState.REVERSED);
+            known.payout = PayoutState.REVERSED;
             return CardResult.approved();
         });
     }
 
     @Override
     public Uni<CardResult> refund(String reference, Money amount) {
-        return answer("refund", reference, () -> {
-            if (holds.get(reference) != HoldState.CAPTURED) {
+        return answer(Operation.REFUND, reference, known -> {
+            if (known.hold != HoldState.CAPTURED) {
                 return CardResult.declined(CardResult.NO_HOLD);
             }
-            holds.put(reference, HoldState.REFUNDED);
+            known.hold = HoldState.REFUNDED;
             return CardResult.approved();
         });
     }
@@ -182,8 +204,8 @@ public class SimulatedCardNetwork implements CardNetwork {
     @Override
     public Uni<CardStatus> status(String reference) {
         return after(latency, () -> {
-            HoldState hold = holds.get(reference);
-            PayoutState payout = payouts.get(reference);
+            HoldState hold = holdState(reference).orElse(null);
+            PayoutState payout = payoutState(reference).orElse(null);
             return new CardStatus(hold == null ? CardStatus.Authorization.NONE : CardStatus.Authorization.valueOf(
                     hold.name()), payout == null ? CardStatus.Payout.NONE : CardStatus.Payout.valueOf(payout.name()));
         });
@@ -191,44 +213,63 @@ public class SimulatedCardNetwork implements CardNetwork {
 
     /** Where the reference's payout stands; empty if none was pushed. */
     public Optional<PayoutState> payoutState(String reference) {
-        return Optional.ofNullable(payouts.get(reference));
+        synchronized (references) {
+            Reference known = references.get(reference);
+            return Optional.ofNullable(known == null ? null : known.payout);
+        }
     }
 
     /** Whether the reference holds money on a card right now (for tests and diagnostics). */
     public boolean isHeld(String reference) {
-        return holds.get(reference) == HoldState.HELD;
+        return holdState(reference).orElse(null) == HoldState.HELD;
     }
 
     /** Where the reference's money stands; empty if no hold was ever granted. */
     public Optional<HoldState> holdState(String reference) {
-        return Optional.ofNullable(holds.get(reference));
+        synchronized (references) {
+            Reference known = references.get(reference);
+            return Optional.ofNullable(known == null ? null : known.hold);
+        }
+    }
+
+    /** How many references the network remembers now (at most {@link CardNetworkConfig#rememberedReferences}). */
+    public int rememberedReferences() {
+        synchronized (references) {
+            return references.size();
+        }
     }
 
     /**
      * The first answer to an (operation, reference) is the answer forever: retries are safe. A transient network
      * error is not an answer (the request was not processed), so the same call made again is decided afresh.
      */
-    private Uni<CardResult> answer(String operation, String reference, Supplier<CardResult> decide) {
-        String key = operation + ":" + reference;
+    private Uni<CardResult> answer(Operation operation, String reference, Function<Reference, CardResult> decide) {
         return after(latency, () -> {
-            synchronized (answers) {
-                CardResult earlier = answers.get(key);
+            synchronized (references) {
+                Reference known = remember(reference);
+                CardResult earlier = known.answers[operation.ordinal()];
                 if (earlier != null) {
                     return earlier;
                 }
-                CardResult decided = decide.get();
+                CardResult decided = decide.apply(known);
                 if (!decided.isTransientError()) {
-                    answers.put(key, decided);
+                    known.answers[operation.ordinal()] = decided;
                 }
                 return decided;
             }
         });
     }
 
-    private boolean randomFailure(String operation) {
+    /** The reference's record, created on first sight; the caller holds the lock on {@link #references}. */
+    private Reference remember(String reference) {
+        return references.computeIfAbsent(reference, r -> new Reference());
+    }
+
+    private boolean randomFailure(Operation operation) {
         double rate = failureRate;
         Set<String> operations = failingOperations;
-        return rate > 0 && (operations.isEmpty() || operations.contains(operation)) && random.getAsDouble() < rate;
+        return rate > 0 && (operations.isEmpty() || operations.contains(operation.label))
+                && random.getAsDouble() < rate;
     }
 
     private <T> Uni<T> after(Duration delay, Supplier<T> result) {
@@ -243,5 +284,24 @@ public class SimulatedCardNetwork implements CardNetwork {
                 emitter.fail(e);
             }
         }));
+    }
+
+    /** The calls the network answers, by the names {@link #failureRate(double, Set)} takes. */
+    private enum Operation {
+        AUTHORIZE("authorize"), CAPTURE("capture"), PUSH("push"), VOID("void"), REVERSE("reverse"),
+        REVERSE_PAYOUT("reverse-payout"), REFUND("refund");
+
+        final String label;
+
+        Operation(String label) {
+            this.label = label;
+        }
+    }
+
+    /** What the network remembers of one reference: where its money stands and its first answer to each call. */
+    private static final class Reference {
+        HoldState hold;
+        PayoutState payout;
+        final CardResult[] answers = new CardResult[Operation.values().length];
     }
 }

@@ -32,6 +32,11 @@ class SimulatedCardNetworkTest {
     }
 
     private static CardNetworkConfig config(Duration latency, Duration timeout, double failureRate) {
+        return config(latency, timeout, failureRate, 100_000);
+    }
+
+    private static CardNetworkConfig config(Duration latency, Duration timeout, double failureRate,
+            int rememberedReferences) {
         return new CardNetworkConfig() {
             @Override
             public Duration latency() {
@@ -46,6 +51,11 @@ class SimulatedCardNetworkTest {
             @Override
             public double failureRate() {
                 return failureRate;
+            }
+
+            @Override
+            public int rememberedReferences() {
+                return rememberedReferences;
             }
 
             @Override
@@ -150,6 +160,23 @@ class SimulatedCardNetworkTest {
         assertThat(await(network.capture("p1")).isApproved()).isTrue();
         assertThat(await(network.reverse("p1")).isApproved()).isTrue();
         assertThat(await(network.reverse("p1")).isApproved()).isTrue();
+    }
+
+    @Test
+    void shouldForgetTheOldestReferencesBeyondTheConfiguredNumber() {
+        SimulatedCardNetwork network = new SimulatedCardNetwork(vertx,
+                config(Duration.ZERO, Duration.ofMillis(200), 0, 2), () -> 0.5);
+        await(network.authorize("p1", OK, AMOUNT));
+        await(network.authorize("p2", OK, AMOUNT));
+        await(network.capture("p2"));
+        await(network.authorize("p3", OK, AMOUNT));
+
+        assertThat(network.rememberedReferences()).isEqualTo(2);
+        assertThat(network.holdState("p1")).isEmpty();
+        assertThat(network.holdState("p2")).contains(SimulatedCardNetwork.HoldState.CAPTURED);
+        assertThat(network.isHeld("p3")).isTrue();
+        // forgotten: the network no longer knows the hold it granted
+        assertThat(await(network.capture("p1"))).isEqualTo(CardResult.declined(CardResult.NO_HOLD));
     }
 
     @Test
