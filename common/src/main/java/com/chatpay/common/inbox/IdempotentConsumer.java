@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -40,13 +41,7 @@ public class IdempotentConsumer {
      * outbox freely.
      */
     public Uni<Void> consume(String consumerGroup, String json, Function<EventEnvelope, Uni<Void>> effect) {
-        EventEnvelope envelope;
-        try {
-            envelope = EventCodec.parse(json);
-        } catch (MalformedEventException e) {
-            return malformed(consumerGroup, e);
-        }
-        return consume(consumerGroup, envelope, effect);
+        return parseAndConsume(consumerGroup, json, envelope -> true, effect);
     }
 
     /**
@@ -57,23 +52,25 @@ public class IdempotentConsumer {
      */
     public Uni<Void> consume(String consumerGroup, String json, Set<EventType> handled,
             Function<EventEnvelope, Uni<Void>> effect) {
+        return parseAndConsume(consumerGroup, json,
+                envelope -> EventCodec.typeOf(envelope).map(handled::contains).orElse(false), effect);
+    }
+
+    private Uni<Void> parseAndConsume(String consumerGroup, String json, Predicate<EventEnvelope> handled,
+            Function<EventEnvelope, Uni<Void>> effect) {
         EventEnvelope envelope;
         try {
             envelope = EventCodec.parse(json);
         } catch (MalformedEventException e) {
-            return malformed(consumerGroup, e);
+            count(consumerGroup, "malformed");
+            LOG.warnf("%s: malformed event sent to the dead-letter topic: %s", consumerGroup, e.getMessage());
+            return Uni.createFrom().failure(e);
         }
-        if (!EventCodec.typeOf(envelope).map(handled::contains).orElse(false)) {
+        if (!handled.test(envelope)) {
             count(consumerGroup, "skipped");
             return Uni.createFrom().voidItem();
         }
         return consume(consumerGroup, envelope, effect);
-    }
-
-    private Uni<Void> malformed(String consumerGroup, MalformedEventException e) {
-        count(consumerGroup, "malformed");
-        LOG.warnf("%s: malformed event sent to the dead-letter topic: %s", consumerGroup, e.getMessage());
-        return Uni.createFrom().failure(e);
     }
 
     private Uni<Void> consume(String consumerGroup, EventEnvelope envelope, Function<EventEnvelope, Uni<Void>> effect) {

@@ -204,8 +204,13 @@ public class SimulatedCardNetwork implements CardNetwork {
     @Override
     public Uni<CardStatus> status(String reference) {
         return after(latency, () -> {
-            HoldState hold = holdState(reference).orElse(null);
-            PayoutState payout = payoutState(reference).orElse(null);
+            HoldState hold;
+            PayoutState payout;
+            synchronized (references) { // one snapshot of both
+                Reference known = references.get(reference);
+                hold = known == null ? null : known.hold;
+                payout = known == null ? null : known.payout;
+            }
             return new CardStatus(hold == null ? CardStatus.Authorization.NONE : CardStatus.Authorization.valueOf(
                     hold.name()), payout == null ? CardStatus.Payout.NONE : CardStatus.Payout.valueOf(payout.name()));
         });

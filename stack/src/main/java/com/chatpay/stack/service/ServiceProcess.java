@@ -12,9 +12,10 @@ import java.util.Map;
 /**
  * A service as its own JVM: {@code java -Xmx160m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=2000 -jar
  * <module>/target/quarkus-app/quarkus-run.jar}. The heap is sized from the bench ({@code ./chatpay bench}): a
- * service's live set stays well under 100 MB at the highest sustainable rate, and what the heap does not take keeps
- * the process under 350 MB resident with the JIT's code, metaspace, thread stacks and the native buffers of Netty,
- * Kafka and PostgreSQL clients. glibc keeps what the JIT compilers and those buffers freed: 20-30 MB per service under
+ * service's live set stays well under 100 MB at the highest sustainable rate. Around the heap come the JIT's code,
+ * metaspace, thread stacks and the native buffers of Netty, Kafka and PostgreSQL clients: 230-250 MB more, so a
+ * service peaks at 300-430 MB resident under load (payment-service, with the most classes, at the top; see the
+ * README's Performance section). glibc keeps what the JIT compilers and those buffers freed: 20-30 MB per service under
  * load ({@code jcmd <pid> System.trim_native_heap}), which the JVM now hands back every 2 s.
  */
 public final class ServiceProcess {
