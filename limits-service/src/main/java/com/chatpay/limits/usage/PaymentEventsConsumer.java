@@ -2,6 +2,7 @@ package com.chatpay.limits.usage;
 
 import com.chatpay.common.events.EventCodec;
 import com.chatpay.common.events.EventEnvelope;
+import com.chatpay.common.events.EventType;
 import com.chatpay.common.events.OnboardingEvents.PaymentsActivated;
 import com.chatpay.common.events.PaymentEvents.PaymentCompleted;
 import com.chatpay.common.events.PaymentEvents.PaymentEvent;
@@ -10,6 +11,7 @@ import com.chatpay.common.events.Topics;
 import com.chatpay.common.inbox.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -18,6 +20,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class PaymentEventsConsumer {
+
+    /** What limits acts on; any other event (PaymentAwaitingPayee, a type it does not know) costs no transaction. */
+    private static final Set<EventType> HANDLED = Set.of(EventType.PAYMENT_REQUESTED, EventType.PAYMENT_COMPLETED,
+            EventType.PAYMENT_REJECTED, EventType.PAYMENT_FAILED, EventType.PAYMENT_EXPIRED,
+            EventType.PAYMENT_CANCELLED, EventType.PAYMENT_DECLINED, EventType.PAYMENT_REFUNDED);
 
     private final IdempotentConsumer inbox;
     private final UsageService usage;
@@ -29,17 +36,14 @@ public class PaymentEventsConsumer {
 
     @Incoming("payments-events")
     public Uni<Void> onPaymentEvent(String json) {
-        return inbox.consume(Topics.Groups.LIMITS_PAYMENTS, json, this::apply);
+        return inbox.consume(Topics.Groups.LIMITS_PAYMENTS, json, HANDLED, this::apply);
     }
 
     @Incoming("onboarding-events")
     public Uni<Void> onOnboardingEvent(String json) {
-        return inbox.consume(Topics.Groups.LIMITS_USERS, json, envelope -> switch (typeOf(envelope)) {
-            case "PaymentsActivated" -> {
-                PaymentsActivated activated = EventCodec.payload(envelope, PaymentsActivated.class);
-                yield usage.rememberCountry(activated.userId(), activated.country());
-            }
-            default -> Uni.createFrom().voidItem();
+        return inbox.consume(Topics.Groups.LIMITS_USERS, json, Set.of(EventType.PAYMENTS_ACTIVATED), envelope -> {
+            PaymentsActivated activated = EventCodec.payload(envelope, PaymentsActivated.class);
+            return usage.rememberCountry(activated.userId(), activated.country());
         });
     }
 

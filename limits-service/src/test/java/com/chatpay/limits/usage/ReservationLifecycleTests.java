@@ -6,7 +6,11 @@ import static com.chatpay.limits.usage.LimitsFixtures.sendPaymentEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.chatpay.common.events.EventCodec;
 import com.chatpay.common.events.EventEnvelope;
+import com.chatpay.common.events.OnboardingEvents.CardRegistered;
+import com.chatpay.common.events.OnboardingEvents.PaymentsActivated;
+import com.chatpay.common.events.PaymentEvents.PaymentAwaitingPayee;
 import com.chatpay.common.events.PaymentEvents.PaymentCancelled;
 import com.chatpay.common.events.PaymentEvents.PaymentCompleted;
 import com.chatpay.common.events.PaymentEvents.PaymentDeclined;
@@ -15,8 +19,10 @@ import com.chatpay.common.events.PaymentEvents.PaymentFailed;
 import com.chatpay.common.events.PaymentEvents.PaymentRefunded;
 import com.chatpay.common.events.PaymentEvents.PaymentRejected;
 import com.chatpay.common.events.PaymentEvents.PaymentRequested;
+import com.chatpay.common.events.Topics;
 import com.chatpay.common.money.Money;
 import com.chatpay.testsupport.TestInfrastructure;
+import com.chatpay.testsupport.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -102,5 +108,48 @@ class ReservationLifecycleTests {
         sendPaymentEvent(completed);
         reserve(payer);
         assertThat(statusOf(paymentId)).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void shouldSpendNoTransactionOnAPaymentWaitingForItsPayee() throws Exception {
+        String payer = "awaiting-" + UUID.randomUUID();
+        UUID paymentId = reserve(payer);
+        EventEnvelope awaiting = envelope(new PaymentAwaitingPayee(paymentId, payer, "payee", null, AMOUNT, null,
+                Instant.now().plus(Duration.ofDays(7))), payer);
+        EventEnvelope completed = envelope(new PaymentCompleted(paymentId, payer, "payee", null, AMOUNT, null,
+                Instant.now()), payer);
+        sendPaymentEvent(awaiting);
+        sendPaymentEvent(completed);
+
+        // same key, same partition: once the completion counts, the event before it has been read
+        awaitStatus(paymentId, "CONSUMED");
+        assertThat(recorded(Topics.Groups.LIMITS_PAYMENTS, completed)).isTrue();
+        assertThat(recorded(Topics.Groups.LIMITS_PAYMENTS, awaiting)).isFalse();
+    }
+
+    @Test
+    void shouldSpendNoTransactionOnTheOnboardingEventsItDoesNotUse() throws Exception {
+        String userId = "onboarded-" + UUID.randomUUID();
+        EventEnvelope card = EventCodec.wrap(new CardRegistered(userId, "tok_" + userId, "VISA", "4242", 12, 2031),
+                "urn:chatpay:test", userId, Instant.now());
+        EventEnvelope activated = EventCodec.wrap(new PaymentsActivated(userId, "FR", "EUR", null, "Iris", "fr",
+                Instant.now()), "urn:chatpay:test", userId, Instant.now());
+        TestKafka.send(Topics.ONBOARDING_EVENTS, userId, EventCodec.toJson(card));
+        TestKafka.send(Topics.ONBOARDING_EVENTS, userId, EventCodec.toJson(activated));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> recorded(Topics.Groups.LIMITS_USERS, activated));
+        assertThat(recorded(Topics.Groups.LIMITS_USERS, card)).isFalse();
+    }
+
+    private static boolean recorded(String consumerGroup, EventEnvelope event) throws Exception {
+        try (Connection db = TestInfrastructure.jdbc(); PreparedStatement q = db.prepareStatement(
+                "SELECT count(*) FROM processed_event WHERE consumer_group = ? AND event_id = ?")) {
+            q.setString(1, consumerGroup);
+            q.setObject(2, event.id());
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) == 1;
+            }
+        }
     }
 }

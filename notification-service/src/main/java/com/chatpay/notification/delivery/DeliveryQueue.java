@@ -29,6 +29,16 @@ public class DeliveryQueue {
     private static final String COLUMNS = "id, channel, dedup_key, user_id, payment_id, payload, status, attempts, "
             + "next_attempt_at, last_error, event_at, created_at, updated_at, sent_at";
 
+    /**
+     * Records an attempt's outcome. {@code $6} is cast where it is the result of the CASE: left to inference there it
+     * is text while {@code updated_at = $6} makes it a timestamp, and PostgreSQL rejects the statement ("inconsistent
+     * types deduced for parameter $6") each time a connection prepares it, logging an ERROR before the client
+     * prepares it again with the types of the values.
+     */
+    static final String FINISH = "UPDATE delivery SET status = $3, last_error = COALESCE($4, last_error), "
+            + "next_attempt_at = $5, updated_at = $6, sent_at = CASE WHEN $3 = 'SENT' THEN $6::timestamptz END "
+            + "WHERE id = $1 AND attempts = $2 AND status = 'PENDING'";
+
     private final Pool pool;
 
     public DeliveryQueue(Pool pool) {
@@ -55,9 +65,7 @@ public class DeliveryQueue {
      */
     public Uni<Boolean> finish(UUID id, int attempt, DeliveryStatus status, String error, Instant nextAttemptAt,
             Instant now) {
-        return pool.preparedQuery("UPDATE delivery SET status = $3, last_error = COALESCE($4, last_error), "
-                        + "next_attempt_at = $5, updated_at = $6, sent_at = CASE WHEN $3 = 'SENT' THEN $6 END "
-                        + "WHERE id = $1 AND attempts = $2 AND status = 'PENDING'")
+        return pool.preparedQuery(FINISH)
                 .execute(Tuple.tuple().addUUID(id).addInteger(attempt).addString(status.name()).addString(error)
                         .addOffsetDateTime(at(nextAttemptAt)).addOffsetDateTime(at(now)))
                 .map(rows -> rows.rowCount() == 1);

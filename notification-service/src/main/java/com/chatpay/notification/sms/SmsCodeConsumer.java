@@ -7,6 +7,7 @@ import com.chatpay.common.events.Topics;
 import com.chatpay.common.inbox.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Consumes {@code onboarding.sms}: one SMS per {@link SmsCodeRequested}; other types are skipped. */
@@ -23,10 +24,8 @@ public class SmsCodeConsumer {
 
     @Incoming("sms-requests")
     public Uni<Void> onSmsRequest(String json) {
-        return consumer.consume(Topics.Groups.NOTIFICATION_SMS, json,
-                envelope -> EventCodec.typeOf(envelope).orElse(null) == EventType.SMS_CODE_REQUESTED
-                        ? service.sendCode(envelope.id(), envelope.time(),
-                                EventCodec.payload(envelope, SmsCodeRequested.class))
-                        : Uni.createFrom().voidItem());
+        return consumer.consume(Topics.Groups.NOTIFICATION_SMS, json, Set.of(EventType.SMS_CODE_REQUESTED),
+                envelope -> service.sendCode(envelope.id(), envelope.time(),
+                        EventCodec.payload(envelope, SmsCodeRequested.class)));
     }
 }

@@ -7,6 +7,7 @@ import com.chatpay.common.events.Topics;
 import com.chatpay.common.inbox.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Consumes {@code onboarding.events}: learns names and locales from PaymentsActivated; other types are skipped. */
@@ -23,9 +24,7 @@ public class UserEventsConsumer {
 
     @Incoming("onboarding-events")
     public Uni<Void> onOnboardingEvent(String json) {
-        return consumer.consume(Topics.Groups.NOTIFICATION_USERS, json,
-                envelope -> EventCodec.typeOf(envelope).orElse(null) == EventType.PAYMENTS_ACTIVATED
-                        ? directory.remember(EventCodec.payload(envelope, PaymentsActivated.class))
-                        : Uni.createFrom().voidItem());
+        return consumer.consume(Topics.Groups.NOTIFICATION_USERS, json, Set.of(EventType.PAYMENTS_ACTIVATED),
+                envelope -> directory.remember(EventCodec.payload(envelope, PaymentsActivated.class)));
     }
 }

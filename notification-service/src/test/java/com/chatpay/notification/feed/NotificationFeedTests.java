@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.chatpay.common.events.OnboardingEvents.CardRegistered;
 import com.chatpay.common.events.OnboardingEvents.PaymentsActivated;
 import com.chatpay.common.events.PaymentEvents.PaymentCompleted;
 import com.chatpay.common.events.PaymentEvents.PaymentRejected;
@@ -89,8 +90,22 @@ class NotificationFeedTests {
         await().atMost(WAIT).until(() -> countRows(payer, marker) == 1);
         assertThat(countRows(payer, requested) + countRows(payee, requested)).isZero();
         // skipped without a transaction: nothing recorded for it in the inbox either
-        assertThat(processedEvents("PaymentRequested")).isZero();
-        assertThat(processedEvents("PaymentRejected")).isPositive();
+        assertThat(processedEvents(Topics.Groups.NOTIFICATION_PAYMENTS, "PaymentRequested")).isZero();
+        assertThat(processedEvents(Topics.Groups.NOTIFICATION_PAYMENTS, "PaymentRejected")).isPositive();
+    }
+
+    @Test
+    void shouldSpendNoTransactionOnTheOnboardingEventsItDoesNotUse() throws Exception {
+        String userId = "user-" + UUID.randomUUID();
+        TestKafka.send(Topics.ONBOARDING_EVENTS, userId, Events.json(new CardRegistered(userId, "tok_" + userId,
+                "VISA", "4242", 12, 2031), userId));
+        TestKafka.send(Topics.ONBOARDING_EVENTS, userId, Events.json(new PaymentsActivated(userId, "FR", "EUR",
+                null, "Iris", "fr", Instant.now()), userId));
+
+        // same key, same partition: once the name is known, the card event before it has been read
+        await().atMost(WAIT).until(() -> knownName(userId) != null);
+        assertThat(processedEvents(Topics.Groups.NOTIFICATION_USERS, "CardRegistered")).isZero();
+        assertThat(processedEvents(Topics.Groups.NOTIFICATION_USERS, "PaymentsActivated")).isPositive();
     }
 
     @Test
@@ -276,10 +291,10 @@ class NotificationFeedTests {
         }
     }
 
-    private static int processedEvents(String type) throws Exception {
+    private static int processedEvents(String consumerGroup, String type) throws Exception {
         try (Connection c = TestInfrastructure.jdbc(); PreparedStatement s = c.prepareStatement(
                 "SELECT count(*) FROM processed_event WHERE consumer_group = ? AND event_type LIKE ?")) {
-            s.setString(1, Topics.Groups.NOTIFICATION_PAYMENTS);
+            s.setString(1, consumerGroup);
             s.setString(2, "%" + type + "%");
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
