@@ -23,6 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
  *   <tr><td>4000 0000 0000 0069</td><td>payments fail: card declined by the issuer</td></tr>
  *   <tr><td>4000 0000 0000 0119</td><td>payment authorisations time out (outcome unknown until queried)</td></tr>
  *   <tr><td>4000 0566 5566 5556</td><td>approves charges, but pushing money to this card (payout) fails</td></tr>
+ *   <tr><td>4000 0000 0000 0341</td><td>approves charges, but the issuer refuses to give a captured charge back
+ *   (reversal or refund): the money stays with the other side until someone reconciles it</td></tr>
  * </table>
  */
 public final class SimulatedCards {
@@ -34,7 +36,8 @@ public final class SimulatedCards {
         INSUFFICIENT_FUNDS("nsf"),
         ISSUER_DECLINE("dcl"),
         TIMEOUT("tmo"),
-        PAYOUT_FAILS("pof");
+        PAYOUT_FAILS("pof"),
+        CHARGES_FINAL("fin");
 
         private final String tag;
 
@@ -52,7 +55,8 @@ public final class SimulatedCards {
             "4000000000009995", Behaviour.INSUFFICIENT_FUNDS,
             "4000000000000069", Behaviour.ISSUER_DECLINE,
             "4000000000000119", Behaviour.TIMEOUT,
-            "4000056655665556", Behaviour.PAYOUT_FAILS);
+            "4000056655665556", Behaviour.PAYOUT_FAILS,
+            "4000000000000341", Behaviour.CHARGES_FINAL);
 
     private static final String PREFIX = "tok_sim_";
 

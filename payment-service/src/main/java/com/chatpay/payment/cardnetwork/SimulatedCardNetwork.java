@@ -20,8 +20,9 @@ import java.util.function.Supplier;
  * capture, push, void and reverse fail at the random rate (or only the operations it is narrowed to);
  * INSUFFICIENT_FUNDS and ISSUER_DECLINE cards are declined at authorize; TIMEOUT cards are authorized but the answer
  * is lost (the call times out, and only {@link #status} tells the hold was granted); PAYOUT_FAILS cards refuse
- * pushes. It keeps the holds it granted: capture needs a hold, a voided hold cannot be captured, and every call is
- * idempotent by reference. Delays run on Vert.x timers of the caller's context, so a caller inside a reactive
+ * pushes; CHARGES_FINAL cards are charged normally, but their issuer refuses to reverse or refund the charge. It
+ * keeps the holds it granted: capture needs a hold, a voided hold cannot be captured, and every call is idempotent by
+ * reference. Delays run on Vert.x timers of the caller's context, so a caller inside a reactive
  * transaction stays on its event loop. A payout can be reversed (the payee's card debited back) once, and a
  * captured charge refunded once.
  *
@@ -117,6 +118,7 @@ public class SimulatedCardNetwork implements CardNetwork {
                 return CardResult.declined(CardResult.CARD_NETWORK_ERROR);
             }
             known.hold = HoldState.HELD;
+            known.chargeFinal = behaviour == Behaviour.CHARGES_FINAL;
             return CardResult.approved();
         });
     }
@@ -171,6 +173,9 @@ public class SimulatedCardNetwork implements CardNetwork {
             if (known.hold != HoldState.CAPTURED) {
                 return CardResult.declined(CardResult.NO_HOLD);
             }
+            if (known.chargeFinal) {
+                return CardResult.declined(CardResult.CARD_DECLINED);
+            }
             if (randomFailure(Operation.REVERSE)) {
                 return CardResult.declined(CardResult.CARD_NETWORK_ERROR);
             }
@@ -195,6 +200,9 @@ public class SimulatedCardNetwork implements CardNetwork {
         return answer(Operation.REFUND, reference, known -> {
             if (known.hold != HoldState.CAPTURED) {
                 return CardResult.declined(CardResult.NO_HOLD);
+            }
+            if (known.chargeFinal) {
+                return CardResult.declined(CardResult.CARD_DECLINED);
             }
             known.hold = HoldState.REFUNDED;
             return CardResult.approved();
@@ -307,6 +315,8 @@ public class SimulatedCardNetwork implements CardNetwork {
     private static final class Reference {
         HoldState hold;
         PayoutState payout;
+        /** The charged card's issuer refuses to give the charge back (a CHARGES_FINAL test card). */
+        boolean chargeFinal;
         final CardResult[] answers = new CardResult[Operation.values().length];
     }
 }

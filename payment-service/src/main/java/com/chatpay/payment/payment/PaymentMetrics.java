@@ -1,15 +1,18 @@
 package com.chatpay.payment.payment;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Payment metrics: {@code chatpay_payments_total{outcome,reason}}, {@code chatpay_payment_duration_seconds{outcome}}
- * (histogram, from the request to the payment's outcome) and {@code chatpay_card_network_calls_total{operation,outcome}}.
+ * (histogram, from the request to the payment's outcome), {@code chatpay_card_network_calls_total{operation,outcome}}
+ * and {@code chatpay_payment_reconciliation_needed_total{step}}.
  */
 @ApplicationScoped
 public class PaymentMetrics {
@@ -18,10 +21,17 @@ public class PaymentMetrics {
     private static final Set<PaymentStatus> OUTCOMES = EnumSet.of(PaymentStatus.COMPLETED, PaymentStatus.REJECTED,
             PaymentStatus.FAILED, PaymentStatus.EXPIRED, PaymentStatus.CANCELLED, PaymentStatus.DECLINED);
 
+    /** The steps whose refusal leaves money standing: {@link #reconciliationNeeded}. */
+    private static final List<String> RECONCILIATION_STEPS = List.of("reverse", "refund");
+
     private final MeterRegistry registry;
 
     public PaymentMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // at 0 from the start: a counter first scraped at 1 has no increase() to alert on
+        for (String step : RECONCILIATION_STEPS) {
+            reconciliations(step);
+        }
     }
 
     /** A payment entered {@code status} (outcome), with its stable reason code or {@code none}. */
@@ -48,6 +58,21 @@ public class PaymentMetrics {
     /** One card-network call: operation (authorize, capture, push, void, reverse, reverse_payout, refund) and outcome. */
     public void cardNetworkCall(String operation, String outcome) {
         registry.counter("chatpay_card_network_calls_total", "operation", operation, "outcome", outcome).increment();
+    }
+
+    /**
+     * The network refused to give money back ({@code step}: {@code reverse}, the payer's capture after a failed
+     * payout; {@code refund}, the payer's refund after the payout was taken back from the payee): the payment's money
+     * stands where no payment state says it should, and only a person can settle it with the issuer. Alerted on.
+     */
+    public void reconciliationNeeded(String step) {
+        reconciliations(step).increment();
+    }
+
+    private Counter reconciliations(String step) {
+        return Counter.builder("chatpay_payment_reconciliation_needed_total")
+                .description("Money the card network refused to give back, left for a person to reconcile")
+                .tag("step", step).register(registry);
     }
 
     /** A payment's card-network step could not run (network unavailable) and waits to be retried. */

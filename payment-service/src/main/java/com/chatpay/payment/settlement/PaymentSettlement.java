@@ -218,6 +218,7 @@ public class PaymentSettlement {
                     if (!reversal.isApproved()) {
                         LOG.errorf("payment %s: payout failed and the network refused to reverse the capture (%s)",
                                 payment.id(), reversal.reason());
+                        metrics.reconciliationNeeded("reverse");
                         return record(payment, payment.fail(CardResult.PAYOUT_FAILED, clock.instant()));
                     }
                     return postings.book(LedgerPosting.reversal(payment.id(), payment.payerCountry(),
@@ -314,6 +315,7 @@ public class PaymentSettlement {
                                 if (!refunded.isApproved()) {
                                     LOG.errorf("payment %s: payout taken back but the payer's refund was refused (%s)",
                                             id, refunded.reason());
+                                    metrics.reconciliationNeeded("refund");
                                     return Uni.createFrom().item(RefundOutcome.failed(refunded.reason()));
                                 }
                                 Instant now = clock.instant();

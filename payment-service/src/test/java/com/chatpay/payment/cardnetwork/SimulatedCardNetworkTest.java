@@ -18,6 +18,7 @@ class SimulatedCardNetworkTest {
     private static final String DECLINE = "tok_sim_dcl_0123456789abcdef01234567";
     private static final String TIMEOUT = "tok_sim_tmo_0123456789abcdef01234567";
     private static final String PAYOUT_FAILS = "tok_sim_pof_0123456789abcdef01234567";
+    private static final String CHARGES_FINAL = "tok_sim_fin_0123456789abcdef01234567";
 
     private static Vertx vertx;
 
@@ -139,6 +140,17 @@ class SimulatedCardNetworkTest {
         assertThat(await(network.pushToCard("p1", PAYOUT_FAILS, AMOUNT)))
                 .isEqualTo(CardResult.declined(CardResult.PAYOUT_FAILED));
         assertThat(await(network.reverse("p1")).isApproved()).isTrue();
+    }
+
+    @Test
+    void shouldChargeAChargesFinalCardButRefuseToGiveTheChargeBack() {
+        SimulatedCardNetwork network = network();
+        assertThat(await(network.authorize("p1", CHARGES_FINAL, AMOUNT)).isApproved()).isTrue();
+        assertThat(await(network.capture("p1")).isApproved()).isTrue();
+
+        assertThat(await(network.reverse("p1"))).isEqualTo(CardResult.declined(CardResult.CARD_DECLINED));
+        assertThat(await(network.refund("p1", AMOUNT))).isEqualTo(CardResult.declined(CardResult.CARD_DECLINED));
+        assertThat(network.holdState("p1")).contains(SimulatedCardNetwork.HoldState.CAPTURED);
     }
 
     @Test

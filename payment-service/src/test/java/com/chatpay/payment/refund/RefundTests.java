@@ -20,6 +20,8 @@ import com.chatpay.payment.ledger.PostingKind;
 import com.chatpay.payment.testing.LedgerAssertions;
 import com.chatpay.payment.testing.PaymentFixtures;
 import com.chatpay.testsupport.TestTokens;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -40,6 +42,9 @@ class RefundTests {
 
     @Inject
     CardNetwork network;
+
+    @Inject
+    MeterRegistry registry;
 
     @AfterEach
     void ledgerStaysConsistent() {
@@ -78,6 +83,38 @@ class RefundTests {
                 .isEqualTo(1);
         given().header("Authorization", TestTokens.bearer(payer)).get("/v1/payments/" + paymentId)
                 .then().body("status", equalTo("REFUNDED"));
+    }
+
+    /**
+     * The payout is taken back from the payee, then the payer's issuer refuses the refund: the money sits with chatpay,
+     * which no payment state says. The refund answers 422 and the refusal is counted for the
+     * ChatpayPaymentNeedsReconciliation alert; the ledger audit names the payment.
+     */
+    @Test
+    void shouldCallForReconciliationWhenThePayersRefundIsRefusedAfterThePayoutWasTakenBack() {
+        PaymentFixtures.activate(payer, PaymentFixtures.card(PaymentFixtures.CHARGES_FINAL_CARD));
+        PaymentFixtures.activate(payee, PaymentFixtures.card(PaymentFixtures.OK_CARD));
+        double before = reconciliationsNeeded("refund");
+        String paymentId = PaymentFixtures.pay(payer, payee, 2500);
+        try {
+            PaymentFixtures.reserve(paymentId, payer, 2500);
+            PaymentFixtures.awaitStatus(paymentId, payer, "COMPLETED");
+
+            act(TestTokens.bearer(payee), paymentId, "refund", "sold out").then().statusCode(422)
+                    .body("code", equalTo("REFUND_FAILED"));
+
+            assertThat(simulator().payoutState(paymentId)).contains(SimulatedCardNetwork.PayoutState.REVERSED);
+            assertThat(simulator().holdState(paymentId)).contains(SimulatedCardNetwork.HoldState.CAPTURED);
+            assertThat(reconciliationsNeeded("refund")).isEqualTo(before + 1);
+            assertThat(LedgerAssertions.violations()).isNotEmpty().allMatch(v -> v.contains(paymentId));
+        } finally {
+            LedgerAssertions.forget(paymentId);
+        }
+    }
+
+    private double reconciliationsNeeded(String step) {
+        Counter counter = registry.find("chatpay_payment_reconciliation_needed_total").tags("step", step).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

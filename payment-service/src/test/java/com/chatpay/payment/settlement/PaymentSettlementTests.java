@@ -30,6 +30,8 @@ import com.chatpay.testsupport.TestTokens;
 import com.chatpay.payment.cardnetwork.CardNetwork;
 import com.chatpay.payment.cardnetwork.SimulatedCardNetwork;
 import com.chatpay.payment.cardnetwork.SimulatedCardNetwork.HoldState;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -52,6 +54,9 @@ class PaymentSettlementTests {
 
     @Inject
     CardNetwork network;
+
+    @Inject
+    MeterRegistry registry;
 
     /** Whatever the scenario, the ledger balances and agrees with every payment afterwards. */
     @AfterEach
@@ -368,6 +373,36 @@ class PaymentSettlementTests {
         assertThat(hold(paymentId)).contains(HoldState.REVERSED);
         assertThat(LedgerAssertions.postingsOf(paymentId)).containsExactlyInAnyOrder(PostingKind.HOLD,
                 PostingKind.HOLD_RELEASE, PostingKind.CAPTURE, PostingKind.REVERSAL);
+    }
+
+    /**
+     * The payout fails and the payer's issuer refuses to reverse the capture: the payment is FAILED with the payer's
+     * money captured and paid out to nobody. Nothing automatic can fix that, so it is counted for the
+     * ChatpayPaymentNeedsReconciliation alert, and the ledger audit names the payment.
+     */
+    @Test
+    void shouldCallForReconciliationWhenTheNetworkRefusesToReverseTheCapture() {
+        activate(payer, card(PaymentFixtures.CHARGES_FINAL_CARD));
+        activate(payee, card(PaymentFixtures.PAYOUT_FAILS_CARD));
+        double before = reconciliationsNeeded("reverse");
+        String paymentId = pay(payer, payee, 2000);
+        try {
+            reserve(paymentId, payer, 2000);
+
+            awaitStatus(paymentId, payer, "FAILED");
+            assertThat(published(paymentId, "PaymentFailed", PaymentFailed.class).reason())
+                    .isEqualTo("PAYOUT_FAILED");
+            assertThat(hold(paymentId)).contains(HoldState.CAPTURED);
+            assertThat(reconciliationsNeeded("reverse")).isEqualTo(before + 1);
+            assertThat(LedgerAssertions.violations()).singleElement().asString().contains(paymentId);
+        } finally {
+            LedgerAssertions.forget(paymentId);
+        }
+    }
+
+    private double reconciliationsNeeded(String step) {
+        Counter counter = registry.find("chatpay_payment_reconciliation_needed_total").tags("step", step).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

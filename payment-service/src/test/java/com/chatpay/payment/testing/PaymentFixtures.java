@@ -33,6 +33,7 @@ public final class PaymentFixtures {
     public static final String NSF_CARD = "tok_sim_nsf_";
     public static final String TIMEOUT_CARD = "tok_sim_tmo_";
     public static final String PAYOUT_FAILS_CARD = "tok_sim_pof_";
+    public static final String CHARGES_FINAL_CARD = "tok_sim_fin_";
 
     private PaymentFixtures() {
     }
