@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -52,15 +53,16 @@ public class NotificationService {
      * no notification, so no push. {@code eventAt} (the event's time) dates the pushes for the delivery timer.
      */
     public Uni<Void> notify(PaymentEvent event, Instant eventAt) {
-        return users.person(event.payerId())
-                .chain(payer -> users.person(event.payeeId())
-                        .map(payee -> PaymentNotifications.plan(event, payer, payee)))
+        return users.people(List.of(event.payerId(), event.payeeId()))
+                .map(people -> PaymentNotifications.plan(event, people.get(event.payerId()),
+                        people.get(event.payeeId())))
                 .chain(drafts -> insertAll(event, eventAt, drafts));
     }
 
     private Uni<Void> insertAll(PaymentEvent event, Instant eventAt, List<NotificationDraft> drafts) {
         // the database keeps microseconds: truncate so the feed cursor round-trips exactly
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<Notification> created = new ArrayList<>(drafts.size());
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (NotificationDraft draft : drafts) {
             Notification n = new Notification();
@@ -72,10 +74,16 @@ public class NotificationService {
             n.createdAt = now;
             // one statement at a time: a reactive session runs no two queries at once
             chain = chain.chain(() -> notifications.insertOnce(n))
-                    .invoke(inserted -> metrics.count(Channel.IN_APP, inserted ? Outcome.SENT : Outcome.DUPLICATE))
-                    .chain(inserted -> inserted ? pushes.push(n, eventAt) : Uni.createFrom().voidItem());
+                    .invoke(inserted -> {
+                        metrics.count(Channel.IN_APP, inserted ? Outcome.SENT : Outcome.DUPLICATE);
+                        if (inserted) {
+                            created.add(n);
+                        }
+                    })
+                    .replaceWithVoid();
         }
-        return chain;
+        // the pushes of every notification just created, their users' preferences and devices read at once
+        return chain.chain(() -> pushes.push(created, eventAt));
     }
 
     /** One page of {@code userId}'s feed, newest first. */

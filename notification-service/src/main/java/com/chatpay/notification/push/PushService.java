@@ -19,7 +19,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Queues the pushes of a new in-app notification, in the consuming transaction: one delivery per device of the user,
@@ -46,30 +49,39 @@ public class PushService {
         this.clock = clock;
     }
 
-    public Uni<Void> push(Notification notification, Instant eventAt) {
-        NotificationKind kind = NotificationKind.valueOf(notification.kind);
-        return preferences.findById(notification.userId)
-                .map(p -> p == null ? PreferencesView.DEFAULTS : new PreferencesView(p.mutePaymentsReceived))
-                .chain(prefs -> {
-                    if (!PushPolicy.pushes(kind, prefs)) {
-                        metrics.count(Channel.PUSH, Outcome.MUTED);
-                        return Uni.createFrom().voidItem();
-                    }
-                    return tokens.ofUser(notification.userId).chain(devices -> {
-                        Instant now = clock.instant();
-                        Uni<Void> chain = Uni.createFrom().voidItem();
-                        for (PushToken device : devices) {
-                            PushPayload payload = new PushPayload(device.token, device.platform, notification.text,
-                                    notification.id, notification.paymentId, notification.kind);
-                            NewDelivery delivery = NewDelivery.pending(DeliveryChannel.PUSH,
-                                    "push:" + notification.id + ":" + fingerprint(device.token), notification.userId,
-                                    notification.paymentId, write(payload), eventAt == null ? now : eventAt);
-                            // one statement at a time: a reactive session runs no two queries at once
-                            chain = chain.chain(() -> deliveries.enqueue(delivery, now)).replaceWithVoid();
-                        }
-                        return chain;
-                    });
-                });
+    /**
+     * Queues the pushes of {@code created} (notifications just inserted), reading their users' preferences and devices
+     * in one statement each, whatever the number of notifications.
+     */
+    public Uni<Void> push(List<Notification> created, Instant eventAt) {
+        if (created.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> userIds = created.stream().map(n -> n.userId).distinct().toList();
+        return preferences.list("userId in ?1", userIds).chain(prefs -> tokens.ofUsers(userIds).chain(devices -> {
+            Map<String, PreferencesView> preferenceOf = new HashMap<>();
+            prefs.forEach(p -> preferenceOf.put(p.userId, new PreferencesView(p.mutePaymentsReceived)));
+            Instant now = clock.instant();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Notification notification : created) {
+                NotificationKind kind = NotificationKind.valueOf(notification.kind);
+                if (!PushPolicy.pushes(kind, preferenceOf.getOrDefault(notification.userId,
+                        PreferencesView.DEFAULTS))) {
+                    metrics.count(Channel.PUSH, Outcome.MUTED);
+                    continue;
+                }
+                for (PushToken device : devices.getOrDefault(notification.userId, List.of())) {
+                    PushPayload payload = new PushPayload(device.token, device.platform, notification.text,
+                            notification.id, notification.paymentId, notification.kind);
+                    NewDelivery delivery = NewDelivery.pending(DeliveryChannel.PUSH,
+                            "push:" + notification.id + ":" + fingerprint(device.token), notification.userId,
+                            notification.paymentId, write(payload), eventAt == null ? now : eventAt);
+                    // one statement at a time: a reactive session runs no two queries at once
+                    chain = chain.chain(() -> deliveries.enqueue(delivery, now)).replaceWithVoid();
+                }
+            }
+            return chain;
+        }));
     }
 
     /** A short stable name of a device token, for dedup keys (the token itself can be kilobytes long). */

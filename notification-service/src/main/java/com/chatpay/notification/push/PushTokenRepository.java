@@ -6,7 +6,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 @WithSession
 @ApplicationScoped
@@ -42,8 +45,9 @@ public class PushTokenRepository implements PanacheRepositoryBase<PushToken, Str
                 .executeUpdate());
     }
 
-    /** The user's tokens, most recently registered first. */
-    public Uni<List<PushToken>> ofUser(String userId) {
-        return list("userId = ?1 order by updatedAt desc, token", userId);
+    /** The tokens of each of {@code userIds} (absent: none), most recently registered first. */
+    public Uni<Map<String, List<PushToken>>> ofUsers(List<String> userIds) {
+        return list("userId in ?1 order by updatedAt desc, token", userIds).map(found -> found.stream()
+                .collect(Collectors.groupingBy(t -> t.userId, LinkedHashMap::new, Collectors.toList())));
     }
 }

@@ -4,6 +4,9 @@ import com.chatpay.common.events.OnboardingEvents.PaymentsActivated;
 import com.chatpay.notification.text.Lang;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Remembers each user's first name and locale from onboarding events, for the texts of notifications. */
 @ApplicationScoped
@@ -21,11 +24,20 @@ public class UserDirectory {
                 activated.activatedAt());
     }
 
-    /** The user as notifications address them; a user never seen reads French and has no name. */
-    public Uni<Person> person(String userId) {
-        return users.findById(userId).map(user -> user == null
-                ? Person.unknown(userId)
-                : new Person(userId, blankToNull(user.firstName), Lang.of(user.locale)));
+    /**
+     * The users as notifications address them, by id, in one read; a user never seen reads French and has no name.
+     */
+    public Uni<Map<String, Person>> people(List<String> userIds) {
+        return users.list("userId in ?1", userIds).map(found -> {
+            Map<String, Person> people = new HashMap<>();
+            for (KnownUser user : found) {
+                people.put(user.userId, new Person(user.userId, blankToNull(user.firstName), Lang.of(user.locale)));
+            }
+            for (String userId : userIds) {
+                people.putIfAbsent(userId, Person.unknown(userId));
+            }
+            return people;
+        });
     }
 
     private static String blankToNull(String value) {
