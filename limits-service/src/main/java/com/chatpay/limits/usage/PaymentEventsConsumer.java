@@ -11,7 +11,12 @@ import com.chatpay.common.events.Topics;
 import com.chatpay.common.inbox.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -21,22 +26,35 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class PaymentEventsConsumer {
 
-    /** What limits acts on; any other event (PaymentAwaitingPayee, a type it does not know) costs no transaction. */
-    private static final Set<EventType> HANDLED = Set.of(EventType.PAYMENT_REQUESTED, EventType.PAYMENT_COMPLETED,
-            EventType.PAYMENT_REJECTED, EventType.PAYMENT_FAILED, EventType.PAYMENT_EXPIRED,
-            EventType.PAYMENT_CANCELLED, EventType.PAYMENT_DECLINED, EventType.PAYMENT_REFUNDED);
-
     private final IdempotentConsumer inbox;
     private final UsageService usage;
+    /**
+     * What limits does with each payment event, and so which it handles: any other (PaymentAwaitingPayee, a type this
+     * version does not know) costs no transaction.
+     */
+    private final Map<EventType, Function<EventEnvelope, Uni<Void>>> effects = new EnumMap<>(EventType.class);
 
     public PaymentEventsConsumer(IdempotentConsumer inbox, UsageService usage) {
         this.inbox = inbox;
         this.usage = usage;
+        effects.put(EventType.PAYMENT_REQUESTED,
+                envelope -> usage.decide(EventCodec.payload(envelope, PaymentRequested.class)));
+        effects.put(EventType.PAYMENT_COMPLETED, envelope -> {
+            PaymentCompleted completed = EventCodec.payload(envelope, PaymentCompleted.class);
+            return usage.consume(completed.paymentId(), completed.completedAt());
+        });
+        for (EventType end : List.of(EventType.PAYMENT_REJECTED, EventType.PAYMENT_FAILED, EventType.PAYMENT_EXPIRED,
+                EventType.PAYMENT_CANCELLED, EventType.PAYMENT_DECLINED)) {
+            effects.put(end, envelope -> usage.release(paymentIdOf(envelope)));
+        }
+        effects.put(EventType.PAYMENT_REFUNDED, envelope -> usage.refund(paymentIdOf(envelope)));
     }
 
     @Incoming("payments-events")
     public Uni<Void> onPaymentEvent(String json) {
-        return inbox.consume(Topics.Groups.LIMITS_PAYMENTS, json, HANDLED, this::apply);
+        // the inbox hands over only the types in effects
+        return inbox.consume(Topics.Groups.LIMITS_PAYMENTS, json, effects.keySet(),
+                envelope -> effects.get(EventCodec.typeOf(envelope).orElseThrow()).apply(envelope));
     }
 
     @Incoming("onboarding-events")
@@ -47,22 +65,7 @@ public class PaymentEventsConsumer {
         });
     }
 
-    private Uni<Void> apply(EventEnvelope envelope) {
-        return switch (typeOf(envelope)) {
-            case "PaymentRequested" -> usage.decide(EventCodec.payload(envelope, PaymentRequested.class));
-            case "PaymentCompleted" -> {
-                PaymentCompleted completed = EventCodec.payload(envelope, PaymentCompleted.class);
-                yield usage.consume(completed.paymentId(), completed.completedAt());
-            }
-            case "PaymentRejected", "PaymentFailed", "PaymentExpired", "PaymentCancelled", "PaymentDeclined" ->
-                    usage.release(((PaymentEvent) EventCodec.payload(envelope)).paymentId());
-            case "PaymentRefunded" -> usage.refund(((PaymentEvent) EventCodec.payload(envelope)).paymentId());
-            default -> Uni.createFrom().voidItem();
-        };
-    }
-
-    /** Types this version does not know are skipped (tolerant reader). */
-    private static String typeOf(EventEnvelope envelope) {
-        return EventCodec.typeOf(envelope).map(t -> t.typeName()).orElse("");
+    private static UUID paymentIdOf(EventEnvelope envelope) {
+        return ((PaymentEvent) EventCodec.payload(envelope)).paymentId();
     }
 }

@@ -25,9 +25,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Queues the pushes of a new in-app notification, in the consuming transaction: one delivery per device of the user,
- * unless the user muted this kind ({@link PushPolicy}). Called only for a notification just created, so a
- * redelivered event pushes nothing again; the dedup key (notification, device) holds that on its own too.
+ * Queues the pushes of new in-app notifications, in the consuming transaction: one delivery per device of each
+ * notification's user, unless the user muted this kind ({@link PushPolicy}). Called only for notifications just
+ * created, so a redelivered event pushes nothing again; the dedup key (notification, device) holds that on its own too.
  */
 @ApplicationScoped
 public class PushService {

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,15 +20,18 @@ public class PaymentMetrics {
     private static final Set<PaymentStatus> OUTCOMES = EnumSet.of(PaymentStatus.COMPLETED, PaymentStatus.REJECTED,
             PaymentStatus.FAILED, PaymentStatus.EXPIRED, PaymentStatus.CANCELLED, PaymentStatus.DECLINED);
 
-    /** The steps whose refusal leaves money standing: {@link #reconciliationNeeded}. */
-    private static final List<String> RECONCILIATION_STEPS = List.of("reverse", "refund");
+    /**
+     * A step whose refusal by the network leaves money standing: {@code REVERSE}, the payer's capture after a failed
+     * payout; {@code REFUND}, the payer's refund after the payout was taken back from the payee.
+     */
+    public enum ReconciliationStep { REVERSE, REFUND }
 
     private final MeterRegistry registry;
 
     public PaymentMetrics(MeterRegistry registry) {
         this.registry = registry;
         // at 0 from the start: a counter first scraped at 1 has no increase() to alert on
-        for (String step : RECONCILIATION_STEPS) {
+        for (ReconciliationStep step : ReconciliationStep.values()) {
             reconciliations(step);
         }
     }
@@ -61,18 +63,17 @@ public class PaymentMetrics {
     }
 
     /**
-     * The network refused to give money back ({@code step}: {@code reverse}, the payer's capture after a failed
-     * payout; {@code refund}, the payer's refund after the payout was taken back from the payee): the payment's money
-     * stands where no payment state says it should, and only a person can settle it with the issuer. Alerted on.
+     * The network refused to give money back at {@code step}: the payment's money stands where no payment state says
+     * it should, and only a person can settle it with the issuer. Alerted on.
      */
-    public void reconciliationNeeded(String step) {
+    public void reconciliationNeeded(ReconciliationStep step) {
         reconciliations(step).increment();
     }
 
-    private Counter reconciliations(String step) {
+    private Counter reconciliations(ReconciliationStep step) {
         return Counter.builder("chatpay_payment_reconciliation_needed_total")
                 .description("Money the card network refused to give back, left for a person to reconcile")
-                .tag("step", step).register(registry);
+                .tag("step", step.name().toLowerCase()).register(registry);
     }
 
     /** A payment's card-network step could not run (network unavailable) and waits to be retried. */

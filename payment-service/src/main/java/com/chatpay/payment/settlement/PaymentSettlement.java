@@ -12,6 +12,7 @@ import com.chatpay.payment.ledger.LedgerPosting;
 import com.chatpay.payment.ledger.PostingKind;
 import com.chatpay.payment.payment.Payment;
 import com.chatpay.payment.payment.PaymentMetrics;
+import com.chatpay.payment.payment.PaymentMetrics.ReconciliationStep;
 import com.chatpay.payment.payment.PaymentRepository;
 import com.chatpay.payment.payment.PaymentStatus;
 import com.chatpay.payment.payment.PaymentsConfig;
@@ -218,7 +219,7 @@ public class PaymentSettlement {
                     if (!reversal.isApproved()) {
                         LOG.errorf("payment %s: payout failed and the network refused to reverse the capture (%s)",
                                 payment.id(), reversal.reason());
-                        metrics.reconciliationNeeded("reverse");
+                        metrics.reconciliationNeeded(ReconciliationStep.REVERSE);
                         return record(payment, payment.fail(CardResult.PAYOUT_FAILED, clock.instant()));
                     }
                     return postings.book(LedgerPosting.reversal(payment.id(), payment.payerCountry(),
@@ -315,7 +316,7 @@ public class PaymentSettlement {
                                 if (!refunded.isApproved()) {
                                     LOG.errorf("payment %s: payout taken back but the payer's refund was refused (%s)",
                                             id, refunded.reason());
-                                    metrics.reconciliationNeeded("refund");
+                                    metrics.reconciliationNeeded(ReconciliationStep.REFUND);
                                     return Uni.createFrom().item(RefundOutcome.failed(refunded.reason()));
                                 }
                                 Instant now = clock.instant();
