@@ -119,7 +119,7 @@ class ChartRenderTest {
         assertThat(String.join("\n", expressions)).contains("chatpay_payments_total", "chatpay_limit_decisions_total",
                 "chatpay_outbox_lag_seconds", "kafka_consumer_fetch_manager_records_lag_max",
                 "chatpay_notifications_total", "kube_pod_container_status_restarts_total",
-                "chatpay_payment_reconciliation_needed_total");
+                "chatpay_payment_reconciliation_open");
     }
 
     private static GenericKubernetesResource only(List<HasMetadata> objects, String kind) {

@@ -29,6 +29,31 @@ public class LedgerRepository implements PanacheRepositoryBase<LedgerEntry, UUID
                 .map(kinds -> kinds.isEmpty() ? EnumSet.noneOf(PostingKind.class) : EnumSet.copyOf(kinds));
     }
 
+    /**
+     * FAILED payments whose capture stands: the payout failed and the network refused to reverse the capture, so the
+     * payer is charged and nobody was paid (a FAILED payment is otherwise never captured, or its capture reversed).
+     */
+    public Uni<Long> capturedAndFailed() {
+        return count("""
+                select count(*) from payment p where p.status = 'FAILED'
+                  and exists (select 1 from ledger_entry c where c.payment_id = p.id and c.kind = 'CAPTURE')
+                  and not exists (select 1 from ledger_entry r where r.payment_id = p.id and r.kind = 'REVERSAL')""");
+    }
+
+    /**
+     * Payments whose payout was taken back from the payee for a refund and whose payer was not refunded: the network
+     * refused (or could not be reached for) the refund (both are booked in one transaction otherwise).
+     */
+    public Uni<Long> takenBackAndNotRefunded() {
+        return count("""
+                select count(*) from ledger_entry t where t.kind = 'PAYOUT_REVERSAL' and t.side = 'DEBIT'
+                  and not exists (select 1 from ledger_entry f where f.payment_id = t.payment_id and f.kind = 'REFUND')""");
+    }
+
+    private static Uni<Long> count(String sql) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Long.class).getSingleResult());
+    }
+
     /** Commission lines on the platform's account booked in [from, to), summed per country, currency, kind and side. */
     public Uni<List<CommissionTotal>> platformCommissions(Instant from, Instant to) {
         return Panache.getSession().chain(session -> session.createSelectionQuery(

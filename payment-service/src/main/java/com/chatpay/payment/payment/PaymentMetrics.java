@@ -1,17 +1,22 @@
 package com.chatpay.payment.payment;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Payment metrics: {@code chatpay_payments_total{outcome,reason}}, {@code chatpay_payment_duration_seconds{outcome}}
  * (histogram, from the request to the payment's outcome), {@code chatpay_card_network_calls_total{operation,outcome}}
- * and {@code chatpay_payment_reconciliation_needed_total{step}}.
+ * {@code chatpay_payment_reconciliation_needed_total{step}} (each refusal) and
+ * {@code chatpay_payment_reconciliation_open{step}} (the payments still waiting for a person, from the ledger).
  */
 @ApplicationScoped
 public class PaymentMetrics {
@@ -27,12 +32,18 @@ public class PaymentMetrics {
     public enum ReconciliationStep { REVERSE, REFUND }
 
     private final MeterRegistry registry;
+    private final Map<ReconciliationStep, AtomicLong> openReconciliations = new EnumMap<>(ReconciliationStep.class);
 
     public PaymentMetrics(MeterRegistry registry) {
         this.registry = registry;
-        // at 0 from the start: a counter first scraped at 1 has no increase() to alert on
         for (ReconciliationStep step : ReconciliationStep.values()) {
+            // at 0 from the start: a counter first scraped at 1 has no increase() to show
             reconciliations(step);
+            AtomicLong open = new AtomicLong();
+            openReconciliations.put(step, open);
+            Gauge.builder("chatpay_payment_reconciliation_open", open, AtomicLong::doubleValue)
+                    .description("Payments whose money the card network refused to give back, not reconciled yet")
+                    .tag("step", step.name().toLowerCase()).register(registry);
         }
     }
 
@@ -68,6 +79,11 @@ public class PaymentMetrics {
      */
     public void reconciliationNeeded(ReconciliationStep step) {
         reconciliations(step).increment();
+    }
+
+    /** What the ledger says now: {@code count} payments wait for a person to reconcile their {@code step}. */
+    public void reconciliationsOpen(ReconciliationStep step, long count) {
+        openReconciliations.get(step).set(count);
     }
 
     private Counter reconciliations(ReconciliationStep step) {

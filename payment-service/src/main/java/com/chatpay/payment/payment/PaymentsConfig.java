@@ -20,6 +20,13 @@ public interface PaymentsConfig {
     @WithDefault("1m")
     Duration expirySweepInterval();
 
+    /**
+     * How often the ledger is asked which payments wait for a person to reconcile them (read by
+     * {@code ReconciliationWatch}'s schedule).
+     */
+    @WithDefault("1m")
+    Duration reconciliationCheckInterval();
+
     /** The most expired payments handled per sweep transaction. */
     @WithDefault("100")
     int expirySweepBatch();
