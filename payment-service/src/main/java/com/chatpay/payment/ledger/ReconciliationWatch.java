@@ -11,9 +11,10 @@ import org.jboss.logging.Logger;
 /**
  * Keeps {@code chatpay_payment_reconciliation_open{step}} to what the ledger says, so that the alert on it
  * (ChatpayPaymentNeedsReconciliation) fires while a payment's money stands where no payment state says it should and
- * clears only once someone has booked its settlement with the issuer, not an hour after the refusal, and again after
- * a restart. The refusal itself is counted (and logged with the payment id) when it happens; this counts what is
- * still open, every {@code reconciliation-check-interval}, from two queries that partial indexes keep small.
+ * clears only once someone has booked its settlement with the issuer: not an hour after the refusal, nor when the
+ * service restarts (the count is the ledger's, not this process's memory). The refusal itself is counted (and logged
+ * with the payment id) when it happens; this counts what is still open, every {@code reconciliation-check-interval},
+ * from two queries that partial indexes keep small.
  */
 @ApplicationScoped
 public class ReconciliationWatch {

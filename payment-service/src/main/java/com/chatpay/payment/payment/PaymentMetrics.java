@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Payment metrics: {@code chatpay_payments_total{outcome,reason}}, {@code chatpay_payment_duration_seconds{outcome}}
- * (histogram, from the request to the payment's outcome), {@code chatpay_card_network_calls_total{operation,outcome}}
+ * (histogram, from the request to the payment's outcome), {@code chatpay_card_network_calls_total{operation,outcome}},
  * {@code chatpay_payment_reconciliation_needed_total{step}} (each refusal) and
  * {@code chatpay_payment_reconciliation_open{step}} (the payments still waiting for a person, from the ledger).
  */
@@ -75,7 +75,8 @@ public class PaymentMetrics {
 
     /**
      * The network refused to give money back at {@code step}: the payment's money stands where no payment state says
-     * it should, and only a person can settle it with the issuer. Alerted on.
+     * it should, and only a person can settle it with the issuer. The alert is on what stays open
+     * ({@link #reconciliationsOpen}, from the ledger), not on this count.
      */
     public void reconciliationNeeded(ReconciliationStep step) {
         reconciliations(step).increment();
