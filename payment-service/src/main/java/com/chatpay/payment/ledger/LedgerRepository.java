@@ -47,10 +47,11 @@ public class LedgerRepository implements PanacheRepositoryBase<LedgerEntry, UUID
     public Uni<Long> takenBackAndNotRefunded() {
         return nativeCount("""
                 select count(*) from ledger_entry t where t.kind = 'PAYOUT_REVERSAL' and t.side = 'DEBIT'
-                  and not exists (select 1 from ledger_entry f where f.payment_id = t.payment_id and f.kind = 'REFUND')""");
+                  and not exists (select 1 from ledger_entry f
+                                  where f.payment_id = t.payment_id and f.kind = 'REFUND')""");
     }
 
-    /** A count in plain SQL (not Panache's HQL {@code count}): the partial indexes of V4 are written for these shapes. */
+    /** A count in plain SQL, not Panache's HQL {@code count}: the partial indexes of V4 are made for these shapes. */
     private static Uni<Long> nativeCount(String sql) {
         return Panache.getSession().chain(session -> session.createNativeQuery(sql, Long.class).getSingleResult());
     }
