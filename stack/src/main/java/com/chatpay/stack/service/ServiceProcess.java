@@ -17,7 +17,7 @@ import java.util.Map;
  * container, where the JVM's initial heap is 1/64 of the limit. Without {@code -Xms} the initial heap is 1/64 of the
  * machine's memory, more than the ceiling on any machine with over 10 GB, so the heap is 160 MB from the start and
  * every page of it ends up resident as the old generation fills: payment-service's live set is about 40 MB, its heap
- * then 88-92 MB. Around the heap come the JIT's code, metaspace (22,000 classes in payment-service: 110 MB), thread
+ * then 80-92 MB. Around the heap come the JIT's code, metaspace (22,000 classes in payment-service: 110 MB), thread
  * stacks and the native buffers of Netty, Kafka and PostgreSQL clients: 230-250 MB more, so a service peaks at 290-365
  * MB resident under load (payment-service, with the most classes, at the top; see the README's Performance section).
  * glibc keeps what the JIT compilers and those buffers freed: 20-30 MB per service under load ({@code jcmd <pid>
