@@ -122,6 +122,14 @@ public class PaymentSettlement {
     }
 
     private Uni<Void> limitReserved(Payment payment, Postings postings) {
+        if (postings.has(PostingKind.HOLD)) {
+            // an earlier run of this step got the hold and booked it, then could not go on (the network unavailable):
+            // the step goes on from there, without asking for the authorization again. Asked again, a card whose
+            // authorizations always time out made each retry's first call a timeout, which reopened the half-open
+            // breaker before the capture could go through; once only such payments were left, nothing closed the
+            // breaker again and they stayed PENDING.
+            return afterHold(payment, postings);
+        }
         String reference = payment.id().toString();
         return users.findById(payment.payerId()).chain(payer -> {
             String payerCard = payer == null ? null : payer.cardToken();

@@ -108,6 +108,38 @@ class CardNetworkResilienceTests {
                 com.chatpay.common.events.PaymentEvents.PaymentCompleted.class);
     }
 
+    /**
+     * A payment whose hold was granted and booked and whose capture then met an outage goes on from the capture when
+     * its step runs again: the authorization is not asked again. For a card whose authorizations always time out,
+     * asking again made every retry's first call a timeout, which reopened the half-open breaker before the capture
+     * could go through, so such a payment stayed PENDING for as long as nothing else closed the breaker (found by the
+     * reliability suite's card-network scenario, once only those payments were left).
+     */
+    @Test
+    void shouldGoOnFromTheCaptureWithoutAuthorizingAgainWhenTheHoldIsBooked() {
+        activate(payer, card(PaymentFixtures.TIMEOUT_CARD));
+        activate(payee, card(PaymentFixtures.OK_CARD));
+        simulator().failureRate(1, Set.of("capture"));
+
+        String paymentId = pay(payer, payee, 1700);
+        reserve(paymentId, payer, 1700);
+
+        // the authorization timed out, the network's status said the hold was granted, the captures failed
+        await().atMost(Duration.ofSeconds(15)).until(() -> network.circuitState() != CircuitBreaker.State.CLOSED
+                && LedgerAssertions.postingsOf(paymentId).contains(PostingKind.HOLD));
+        assertThat(status(paymentId, payer)).isEqualTo("PENDING");
+        double authorizations = counter("chatpay_card_network_calls_total", "operation", "authorize",
+                "outcome", "timed_out");
+
+        simulator().failureRate(0);
+
+        awaitStatus(paymentId, payer, "COMPLETED");
+        assertThat(counter("chatpay_card_network_calls_total", "operation", "authorize", "outcome", "timed_out"))
+                .as("authorizations asked again").isEqualTo(authorizations);
+        assertThat(LedgerAssertions.postingsOf(paymentId)).containsExactlyInAnyOrder(PostingKind.HOLD,
+                PostingKind.HOLD_RELEASE, PostingKind.CAPTURE, PostingKind.PAYOUT, PostingKind.COMMISSION);
+    }
+
     @Test
     void shouldRefuseACancelWhileTheNetworkIsDownChangingNothingAndAcceptItOnceItIsBack() {
         String paymentId = PaymentFixtures.awaitingPayeeFor(payer, payee, 1500);
