@@ -365,6 +365,10 @@ public final class InvariantChecker {
         for (JsonNode violation : reply.json().path("violations")) {
             v.add("ledger: " + violation.asText());
         }
+        long unlisted = reply.json().path("violationCount").asLong(v.size()) - v.size();
+        if (unlisted > 0) {
+            v.add("ledger: " + unlisted + " more violation(s) the audit counted and did not list");
+        }
         return v;
     }
 

@@ -41,13 +41,20 @@ public class LedgerAudit {
     private static final String LINES = "SELECT posting_id, payment_id, kind, account, side, amount_value, currency"
             + " FROM ledger_entry WHERE payment_id = ANY($1)";
 
-    /** The outcome: how much was checked and every violation found (empty when the ledger is consistent). */
-    public record Report(long payments, long lines, List<String> violations) {
+    /** At most this many violations are listed; {@link Report#violationCount} counts them all. */
+    static final int LISTED = 1_000;
+
+    /**
+     * The outcome: how much was checked, how many violations were found and the first {@value #LISTED} of them (both
+     * empty when the ledger is consistent), so a badly broken ledger does not answer with a list as long as itself.
+     */
+    public record Report(long payments, long lines, long violationCount, List<String> violations) {
     }
 
     private final CommissionSchedule commissions;
     private final Pool pool;
     private volatile int pageSize = PAGE;
+    private volatile int listed = LISTED;
 
     public LedgerAudit(CommissionSchedule commissions, Pool pool) {
         this.commissions = commissions;
@@ -59,10 +66,15 @@ public class LedgerAudit {
         this.pageSize = size;
     }
 
+    /** Tests: list at most {@code count} violations. */
+    void listed(int count) {
+        this.listed = count;
+    }
+
     public Uni<Report> audit() {
         return pool.withTransaction(conn -> conn.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
                 .execute()
-                .chain(() -> pages(conn, null, new Report(0, 0, new ArrayList<>()))));
+                .chain(() -> pages(conn, null, new Report(0, 0, 0, new ArrayList<>()))));
     }
 
     /** Checks the payments after {@code after} (by id), a page at a time, adding to {@code sofar}. */
@@ -89,9 +101,11 @@ public class LedgerAudit {
                             Money.of(r.getLong(5), r.getString(6))));
                 }
                 // every posting belongs to one payment: a page balances unless one of its postings does not
-                sofar.violations().addAll(LedgerInvariant.violations(payments, lines, commissions));
+                List<String> found = LedgerInvariant.violations(payments, lines, commissions);
+                int room = Math.max(0, listed - sofar.violations().size());
+                sofar.violations().addAll(found.subList(0, Math.min(room, found.size())));
                 Report next = new Report(sofar.payments() + payments.size(), sofar.lines() + lines.size(),
-                        sofar.violations());
+                        sofar.violationCount() + found.size(), sofar.violations());
                 return payments.size() < size ? Uni.createFrom().item(next)
                         : pages(conn, ids[ids.length - 1], next);
             });

@@ -11,7 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 /**
  * {@code GET /v1/ops/ledger/audit}: the ledger's invariants checked now — it balances, captured = paid out +
  * refunded + reversed for every payment, the money matches each payment's state, one commission per completed
- * payment. {@code violations} is empty when all hold.
+ * payment. {@code violationCount} is 0 and {@code violations} empty when all hold; at most the first 1,000 violations
+ * are listed.
  */
 @Path("/v1/ops/ledger/audit")
 @Produces(MediaType.APPLICATION_JSON)

@@ -31,7 +31,9 @@ public class ReconciliationWatch {
     }
 
     @Scheduled(every = "${chatpay.payments.reconciliation-check-interval}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // not once shutdown began: the run would fail on the closing connection pool
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public Uni<Void> check() {
         return Panache.withSession(() -> ledger.capturedAndFailed().chain(captured -> ledger.takenBackAndNotRefunded()
                 .invoke(takenBack -> open(captured, takenBack)))).replaceWithVoid();

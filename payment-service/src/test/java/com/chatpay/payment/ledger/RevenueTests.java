@@ -163,4 +163,40 @@ class RevenueTests {
             PaymentFixtures.update("DELETE FROM ledger_entry WHERE id = ?::uuid", stray);
         }
     }
+
+    /** A badly broken ledger answers with a count of its violations and the first few, not a list as long as it. */
+    @Test
+    void shouldCountEveryViolationAndListTheFirstOnes() {
+        activate(payer, card(PaymentFixtures.OK_CARD));
+        activate(payee, card(PaymentFixtures.OK_CARD));
+        String first = pay(payer, payee, 700);
+        String second = pay(payer, payee, 800);
+        reserve(first, payer, 700);
+        reserve(second, payer, 800);
+        awaitStatus(first, payer, "COMPLETED");
+        awaitStatus(second, payer, "COMPLETED");
+        String strayOfFirst = java.util.UUID.randomUUID().toString();
+        String strayOfSecond = java.util.UUID.randomUUID().toString();
+        audit.pageSize(1);
+        audit.listed(1);
+        try {
+            for (String[] stray : new String[][] {{strayOfFirst, first, "700"}, {strayOfSecond, second, "800"}}) {
+                PaymentFixtures.update("INSERT INTO ledger_entry (id, posting_id, payment_id, kind, country, account,"
+                        + " side, amount_value, currency, booked_at) VALUES (?::uuid, ?::uuid, ?::uuid,"
+                        + " 'PAYOUT_REVERSAL', 'FR', 'PAYEE_PAYOUT', 'DEBIT', " + stray[2] + ", 'EUR', now())",
+                        stray[0], stray[0], stray[1]);
+            }
+            int found = given().header("Authorization", ops).get("/v1/ops/ledger/audit")
+                    .then().statusCode(200)
+                    .body("violations", org.hamcrest.Matchers.hasSize(1))
+                    .extract().path("violationCount");
+            // each stray line unbalances its posting and breaks its payment's money: at least one violation each
+            org.assertj.core.api.Assertions.assertThat(found).isGreaterThanOrEqualTo(2);
+        } finally {
+            audit.pageSize(LedgerAudit.PAGE);
+            audit.listed(LedgerAudit.LISTED);
+            PaymentFixtures.update("DELETE FROM ledger_entry WHERE id = ?::uuid", strayOfFirst);
+            PaymentFixtures.update("DELETE FROM ledger_entry WHERE id = ?::uuid", strayOfSecond);
+        }
+    }
 }
