@@ -23,7 +23,9 @@ public class RolloutSweep {
 
     @Scheduled(identity = "rollout-sweep", every = "${chatpay.rollout.sweep-interval:30s}",
             delayed = "${chatpay.rollout.sweep-interval:30s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // not once shutdown began: the run would fail on the closing connection pool
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> run() {
         return service.openCountries()
                 .chain(countries -> Multi.createFrom().iterable(countries)

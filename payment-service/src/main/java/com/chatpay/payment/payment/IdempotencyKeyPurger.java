@@ -29,7 +29,9 @@ public class IdempotencyKeyPurger {
     }
 
     @Scheduled(every = "${chatpay.payments.idempotency-purge-interval:10m}", delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // not once shutdown began: the run would fail on the closing connection pool
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduledPurge() {
         return purge().invoke(deleted -> {
             if (deleted > 0) {

@@ -36,7 +36,9 @@ public class CardNetworkRetrySweeper {
     }
 
     @Scheduled(every = "${chatpay.payments.network-retry-sweep-interval:5s}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // not once shutdown began: the run would fail on the closing connection pool
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweep() {
         Instant now = clock.instant();
         return Panache.withSession(() -> payments.networkRetryDue(now, config.networkRetryBatch()))

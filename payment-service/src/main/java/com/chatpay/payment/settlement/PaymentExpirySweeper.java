@@ -26,7 +26,9 @@ public class PaymentExpirySweeper {
     }
 
     @Scheduled(every = "${chatpay.payments.expiry-sweep-interval:1m}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // not once shutdown began: the run would fail on the closing connection pool
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweep() {
         return Panache.withTransaction(() -> payments.expiredAwaitingPayee(clock.instant(), config.expirySweepBatch())
                 .chain(expired -> {
