@@ -7,7 +7,10 @@ import java.time.Instant;
 /**
  * A circuit breaker: CLOSED lets calls through and counts consecutive failures; {@code failureThreshold} of them
  * open it. OPEN refuses every call until {@code coolDown} has passed, then lets exactly one trial call through
- * (HALF_OPEN): its success closes the breaker, its failure opens it for another cool-down. Thread-safe.
+ * (HALF_OPEN): its success closes the breaker, its failure opens it for another cool-down. A trial whose outcome is
+ * never reported (its caller cancelled, or lost it) counts as failed once a cool-down has passed, and the next call is
+ * the new trial: one lost report must not keep the breaker half-open, refusing every call, until a restart.
+ * Thread-safe.
  */
 public final class CircuitBreaker {
 
@@ -21,6 +24,7 @@ public final class CircuitBreaker {
     private int consecutiveFailures;
     private Instant openedAt;
     private boolean trialInFlight;
+    private Instant trialStartedAt;
 
     public CircuitBreaker(int failureThreshold, Duration coolDown, Clock clock) {
         if (failureThreshold < 1) {
@@ -41,15 +45,19 @@ public final class CircuitBreaker {
                     return false;
                 }
                 state = State.HALF_OPEN;
-                trialInFlight = true;
-                return true;
+                return startTrial();
             default:
-                if (trialInFlight) {
+                if (trialInFlight && clock.instant().isBefore(trialStartedAt.plus(coolDown))) {
                     return false;
                 }
-                trialInFlight = true;
-                return true;
+                return startTrial();
         }
+    }
+
+    private boolean startTrial() {
+        trialInFlight = true;
+        trialStartedAt = clock.instant();
+        return true;
     }
 
     /** The call got an answer from the network (approved or a business decline). */

@@ -93,4 +93,21 @@ class CircuitBreakerTest {
         clock.advance(Duration.ofSeconds(1));
         assertThat(breaker.tryAcquire()).isTrue();
     }
+
+    /** A trial whose caller never reports (cancelled, lost) must not keep the breaker refusing every call forever. */
+    @Test
+    void shouldLetANewTrialThroughOnceAnUnreportedTrialIsACoolDownOld() {
+        fail(3);
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(breaker.tryAcquire()).as("the trial, never reported").isTrue();
+
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(breaker.tryAcquire()).as("while the trial may still be running").isFalse();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(breaker.tryAcquire()).as("a new trial").isTrue();
+        assertThat(breaker.tryAcquire()).isFalse();
+        breaker.onSuccess();
+
+        assertThat(breaker.state()).isEqualTo(State.CLOSED);
+    }
 }
