@@ -131,12 +131,8 @@ class RevenueTests {
         }
     }
 
-    /**
-     * The audit reads the ledger a page of payments at a time: with pages of one payment it still counts every
-     * payment and finds the broken one among the others.
-     */
-    @Test
-    void shouldAuditPageByPage() {
+    /** Two payments of 7 and 8 euros from payer to payee, completed. */
+    private java.util.List<String> twoCompletedPayments() {
         activate(payer, card(PaymentFixtures.OK_CARD));
         activate(payee, card(PaymentFixtures.OK_CARD));
         String first = pay(payer, payee, 700);
@@ -145,13 +141,31 @@ class RevenueTests {
         reserve(second, payer, 800);
         awaitStatus(first, payer, "COMPLETED");
         awaitStatus(second, payer, "COMPLETED");
-        long payments = PaymentFixtures.count("SELECT count(*) FROM payment");
+        return java.util.List.of(first, second);
+    }
+
+    /** Books one stray line (a payout reversal's debit, without its credit) for the payment; answers its id. */
+    private static String strayLine(String paymentId, long amount) {
         String stray = java.util.UUID.randomUUID().toString();
+        PaymentFixtures.update("INSERT INTO ledger_entry (id, posting_id, payment_id, kind, country, account, side,"
+                + " amount_value, currency, booked_at) VALUES (?::uuid, ?::uuid, ?::uuid, 'PAYOUT_REVERSAL', 'FR',"
+                + " 'PAYEE_PAYOUT', 'DEBIT', " + amount + ", 'EUR', now())", stray, stray, paymentId);
+        return stray;
+    }
+
+    /**
+     * The audit reads the ledger a page of payments at a time: with pages of one payment it still counts every
+     * payment and finds the broken one among the others.
+     */
+    @Test
+    void shouldAuditPageByPage() {
+        java.util.List<String> completed = twoCompletedPayments();
+        String first = completed.get(0);
+        String second = completed.get(1);
+        long payments = PaymentFixtures.count("SELECT count(*) FROM payment");
         audit.pageSize(1);
+        String stray = strayLine(second, 800);
         try {
-            PaymentFixtures.update("INSERT INTO ledger_entry (id, posting_id, payment_id, kind, country, account,"
-                    + " side, amount_value, currency, booked_at) VALUES (?::uuid, ?::uuid, ?::uuid, 'PAYOUT_REVERSAL',"
-                    + " 'FR', 'PAYEE_PAYOUT', 'DEBIT', 800, 'EUR', now())", stray, stray, second);
             given().header("Authorization", ops).get("/v1/ops/ledger/audit")
                     .then().statusCode(200)
                     .body("payments", equalTo((int) payments))
@@ -167,25 +181,12 @@ class RevenueTests {
     /** A badly broken ledger answers with a count of its violations and the first few, not a list as long as it. */
     @Test
     void shouldCountEveryViolationAndListTheFirstOnes() {
-        activate(payer, card(PaymentFixtures.OK_CARD));
-        activate(payee, card(PaymentFixtures.OK_CARD));
-        String first = pay(payer, payee, 700);
-        String second = pay(payer, payee, 800);
-        reserve(first, payer, 700);
-        reserve(second, payer, 800);
-        awaitStatus(first, payer, "COMPLETED");
-        awaitStatus(second, payer, "COMPLETED");
-        String strayOfFirst = java.util.UUID.randomUUID().toString();
-        String strayOfSecond = java.util.UUID.randomUUID().toString();
+        java.util.List<String> completed = twoCompletedPayments();
         audit.pageSize(1);
         audit.listed(1);
+        java.util.List<String> strays = java.util.List.of(strayLine(completed.get(0), 700),
+                strayLine(completed.get(1), 800));
         try {
-            for (String[] stray : new String[][] {{strayOfFirst, first, "700"}, {strayOfSecond, second, "800"}}) {
-                PaymentFixtures.update("INSERT INTO ledger_entry (id, posting_id, payment_id, kind, country, account,"
-                        + " side, amount_value, currency, booked_at) VALUES (?::uuid, ?::uuid, ?::uuid,"
-                        + " 'PAYOUT_REVERSAL', 'FR', 'PAYEE_PAYOUT', 'DEBIT', " + stray[2] + ", 'EUR', now())",
-                        stray[0], stray[0], stray[1]);
-            }
             int found = given().header("Authorization", ops).get("/v1/ops/ledger/audit")
                     .then().statusCode(200)
                     .body("violations", org.hamcrest.Matchers.hasSize(1))
@@ -195,8 +196,7 @@ class RevenueTests {
         } finally {
             audit.pageSize(LedgerAudit.PAGE);
             audit.listed(LedgerAudit.LISTED);
-            PaymentFixtures.update("DELETE FROM ledger_entry WHERE id = ?::uuid", strayOfFirst);
-            PaymentFixtures.update("DELETE FROM ledger_entry WHERE id = ?::uuid", strayOfSecond);
+            strays.forEach(stray -> PaymentFixtures.update("DELETE FROM ledger_entry WHERE id = ?::uuid", stray));
         }
     }
 }

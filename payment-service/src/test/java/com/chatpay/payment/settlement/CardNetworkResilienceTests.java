@@ -140,6 +140,35 @@ class CardNetworkResilienceTests {
                 PostingKind.HOLD_RELEASE, PostingKind.CAPTURE, PostingKind.PAYOUT, PostingKind.COMMISSION);
     }
 
+    /**
+     * A request that moves money finishes what it began when its client goes away: a cancel whose connection is
+     * closed while the network voids the hold still ends the payment CANCELLED with the release booked. Quarkus REST
+     * cancels a resource's Uni when its connection closes (unless the resource is {@code @Cancellable(false)}); this
+     * checks that the work inside the transaction still runs to its end. Cut short, the void would be done at the
+     * network and its booking dropped with the transaction: the payment left AWAITING_PAYEE with its hold gone.
+     */
+    @Test
+    void shouldFinishACancelWhoseClientHungUpWhileTheNetworkVoidedTheHold() throws Exception {
+        String paymentId = PaymentFixtures.awaitingPayeeFor(payer, payee, 1400);
+        simulator().latency(Duration.ofMillis(1500));
+        try {
+            try (java.net.Socket client = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+                client.getOutputStream().write(("POST /v1/payments/" + paymentId + "/cancel HTTP/1.1\r\n"
+                        + "Host: localhost\r\nAuthorization: " + TestTokens.bearer(payer) + "\r\n"
+                        + "Content-Length: 0\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                client.getOutputStream().flush();
+                // the void (1.5 s) is under way at the network when the client hangs up
+                Thread.sleep(500);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> "CANCELLED".equals(status(paymentId, payer)));
+        } finally {
+            simulator().latency(Duration.ofMillis(5));
+        }
+        assertThat(simulator().holdState(paymentId)).contains(SimulatedCardNetwork.HoldState.VOIDED);
+        assertThat(LedgerAssertions.postingsOf(paymentId)).containsExactlyInAnyOrder(PostingKind.HOLD,
+                PostingKind.HOLD_RELEASE);
+    }
+
     @Test
     void shouldRefuseACancelWhileTheNetworkIsDownChangingNothingAndAcceptItOnceItIsBack() {
         String paymentId = PaymentFixtures.awaitingPayeeFor(payer, payee, 1500);
