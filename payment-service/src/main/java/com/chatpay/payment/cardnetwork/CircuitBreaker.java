@@ -23,7 +23,7 @@ public final class CircuitBreaker {
     private State state = State.CLOSED;
     private int consecutiveFailures;
     private Instant openedAt;
-    private boolean trialInFlight;
+    /** When the half-open state's trial started: HALF_OPEN always has one in flight (its report ends the state). */
     private Instant trialStartedAt;
 
     public CircuitBreaker(int failureThreshold, Duration coolDown, Clock clock) {
@@ -47,7 +47,7 @@ public final class CircuitBreaker {
                 state = State.HALF_OPEN;
                 return startTrial();
             default:
-                if (trialInFlight && clock.instant().isBefore(trialStartedAt.plus(coolDown))) {
+                if (clock.instant().isBefore(trialStartedAt.plus(coolDown))) {
                     return false;
                 }
                 return startTrial();
@@ -55,7 +55,6 @@ public final class CircuitBreaker {
     }
 
     private boolean startTrial() {
-        trialInFlight = true;
         trialStartedAt = clock.instant();
         return true;
     }
@@ -64,7 +63,6 @@ public final class CircuitBreaker {
     public synchronized void onSuccess() {
         state = State.CLOSED;
         consecutiveFailures = 0;
-        trialInFlight = false;
     }
 
     /** The network failed to answer (error or timeout). */
@@ -73,7 +71,6 @@ public final class CircuitBreaker {
         if (state == State.HALF_OPEN || consecutiveFailures >= failureThreshold) {
             state = State.OPEN;
             openedAt = clock.instant();
-            trialInFlight = false;
         }
     }
 

@@ -163,8 +163,8 @@ class RevenueTests {
         String first = completed.get(0);
         String second = completed.get(1);
         long payments = PaymentFixtures.count("SELECT count(*) FROM payment");
-        audit.pageSize(1);
         String stray = strayLine(second, 800);
+        audit.pageSize(1);
         try {
             given().header("Authorization", ops).get("/v1/ops/ledger/audit")
                     .then().statusCode(200)
@@ -182,10 +182,10 @@ class RevenueTests {
     @Test
     void shouldCountEveryViolationAndListTheFirstOnes() {
         java.util.List<String> completed = twoCompletedPayments();
-        audit.pageSize(1);
-        audit.listed(1);
         java.util.List<String> strays = java.util.List.of(strayLine(completed.get(0), 700),
                 strayLine(completed.get(1), 800));
+        audit.pageSize(1);
+        audit.listed(1);
         try {
             int found = given().header("Authorization", ops).get("/v1/ops/ledger/audit")
                     .then().statusCode(200)
