@@ -55,9 +55,17 @@ public interface CardNetworkConfig {
 
     interface Breaker {
 
-        /** Consecutive failed calls (errors or timeouts) that open the breaker. */
-        @WithDefault("5")
-        int failureThreshold();
+        /** How many of the latest calls' outcomes the breaker weighs. */
+        @WithDefault("50")
+        int windowSize();
+
+        /** The fewest outcomes in the window before it may open: a handful of calls in a quiet hour do not. */
+        @WithDefault("20")
+        int minimumCalls();
+
+        /** The share (0..1] of failed calls (errors or timeouts) in the window that opens the breaker. */
+        @WithDefault("0.5")
+        double failureRateThreshold();
 
         /** How long an open breaker refuses calls before it lets one trial call through. */
         @WithDefault("30s")

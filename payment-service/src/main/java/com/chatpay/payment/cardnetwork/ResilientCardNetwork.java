@@ -22,8 +22,9 @@ import java.util.function.Supplier;
  *       idempotency reference, up to {@link CardNetworkConfig.Retry#maxAttempts()} calls.</li>
  *   <li>Declines and approvals are answers: returned at once, never retried. A timeout is returned as is (its outcome is
  *       unknown and is settled by {@link #status}), never retried blindly.</li>
- *   <li>Errors and timeouts count as failures of the breaker; {@link CardNetworkConfig.Breaker#failureThreshold()}
- *       consecutive ones open it. While it is open, calls are not made and answer
+ *   <li>Errors and timeouts count as failures of the breaker; a share of
+ *       {@link CardNetworkConfig.Breaker#failureRateThreshold()} of the latest calls opens it (one issuer's cards
+ *       timing out while the others answer does not). While it is open, calls are not made and answer
  *       {@link CardResult.Outcome#UNAVAILABLE}, as do calls whose retries are exhausted: nothing is decided, the
  *       caller keeps the payment where it is and tries the step again later.</li>
  * </ul>
@@ -47,8 +48,7 @@ public class ResilientCardNetwork implements CardNetwork {
             MeterRegistry registry) {
         this(adapter, new RetryPolicy(config.retry().maxAttempts(), config.retry().initialBackoff(),
                 config.retry().multiplier(), config.retry().maxBackoff()),
-                new CircuitBreaker(config.circuitBreaker().failureThreshold(), config.circuitBreaker().coolDown(),
-                        clock), vertx, registry);
+                breaker(config.circuitBreaker(), clock), vertx, registry);
     }
 
     public ResilientCardNetwork(CardNetwork adapter, RetryPolicy retry, CircuitBreaker breaker, Vertx vertx,
@@ -62,6 +62,11 @@ public class ResilientCardNetwork implements CardNetwork {
                         b -> b.state() == CircuitBreaker.State.CLOSED ? 0 : 1)
                 .description("1 while the circuit breaker around the card network is open or half-open")
                 .register(registry);
+    }
+
+    private static CircuitBreaker breaker(CardNetworkConfig.Breaker config, Clock clock) {
+        return new CircuitBreaker(config.windowSize(), config.minimumCalls(), config.failureRateThreshold(),
+                config.coolDown(), clock);
     }
 
     public CircuitBreaker.State circuitState() {

@@ -1,6 +1,7 @@
 package com.chatpay.payment.cardnetwork;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.chatpay.payment.cardnetwork.CircuitBreaker.State;
 import java.time.Clock;
@@ -37,36 +38,105 @@ class CircuitBreakerTest {
     }
 
     private final ManualClock clock = new ManualClock();
-    private final CircuitBreaker breaker = new CircuitBreaker(3, Duration.ofSeconds(10), clock);
+    /** Weighs the last 10 calls, from 4 on; half of them failed opens it. */
+    private final CircuitBreaker breaker = new CircuitBreaker(10, 4, 0.5, Duration.ofSeconds(10), clock);
 
     private void fail(int times) {
+        fail(breaker, times);
+    }
+
+    private void succeed(int times) {
+        succeed(breaker, times);
+    }
+
+    private static void fail(CircuitBreaker breaker, int times) {
         for (int i = 0; i < times; i++) {
             assertThat(breaker.tryAcquire()).isTrue();
             breaker.onFailure();
         }
     }
 
+    private static void succeed(CircuitBreaker breaker, int times) {
+        for (int i = 0; i < times; i++) {
+            assertThat(breaker.tryAcquire()).isTrue();
+            breaker.onSuccess();
+        }
+    }
+
     @Test
-    void shouldOpenAfterTheThresholdOfConsecutiveFailures() {
-        fail(2);
-        assertThat(breaker.state()).isEqualTo(State.CLOSED);
+    void shouldOpenOnceTheMinimumOfCallsIsReachedAndHalfOfThemFailed() {
+        fail(3);
+        assertThat(breaker.state()).as("fewer calls than the minimum").isEqualTo(State.CLOSED);
         fail(1);
         assertThat(breaker.state()).isEqualTo(State.OPEN);
         assertThat(breaker.tryAcquire()).isFalse();
     }
 
     @Test
-    void shouldCountOnlyConsecutiveFailures() {
-        fail(2);
-        assertThat(breaker.tryAcquire()).isTrue();
+    void shouldWeighOnlyTheLatestCallsOfTheWindow() {
+        fail(1);
+        succeed(10);
+        fail(4);
+        assertThat(breaker.state()).as("4 of the last 10 failed; the first failure is out of the window")
+                .isEqualTo(State.CLOSED);
+        fail(1);
+        assertThat(breaker.state()).as("5 of the last 10").isEqualTo(State.OPEN);
+    }
+
+    /**
+     * One issuer's cards time out while the other issuers' answer: the network's answers interleave, with runs of
+     * failures among them. Counted as consecutive failures (5 opened it), every such run opened the breaker for every
+     * payer; the share of failures in the window stays far from half.
+     */
+    @Test
+    void shouldStayClosedWhileOneIssuersCardsFailAmongTheOthersAnswers() {
+        CircuitBreaker production = new CircuitBreaker(50, 20, 0.5, Duration.ofSeconds(30), clock);
+        for (int round = 0; round < 20; round++) {
+            succeed(production, 15);
+            fail(production, 5);
+            assertThat(production.state()).as("round %d", round).isEqualTo(State.CLOSED);
+        }
+        int failed = 0;
+        while (production.state() == State.CLOSED && failed < 50) {
+            fail(production, 1);
+            failed++;
+        }
+        assertThat(production.state()).as("the whole network failing").isEqualTo(State.OPEN);
+        assertThat(failed).as("failures it took, the window already holding 10").isEqualTo(15);
+    }
+
+    @Test
+    void shouldNotCountWhatCallsMadeBeforeItOpenedReportWhileItIsOpen() {
+        fail(4);
         breaker.onSuccess();
-        fail(2);
+        assertThat(breaker.state()).isEqualTo(State.OPEN);
+        assertThat(breaker.tryAcquire()).isFalse();
+    }
+
+    @Test
+    void shouldStartAnEmptyWindowOnceClosedAgain() {
+        fail(4);
+        clock.advance(Duration.ofSeconds(10));
+        succeed(1);
         assertThat(breaker.state()).isEqualTo(State.CLOSED);
+
+        fail(3);
+        assertThat(breaker.state()).as("3 calls since it closed: fewer than the minimum").isEqualTo(State.CLOSED);
+    }
+
+    @Test
+    void shouldRefuseAWindowSmallerThanItsMinimumOrAThresholdOutOfRange() {
+        assertThatThrownBy(() -> new CircuitBreaker(3, 4, 0.5, Duration.ofSeconds(1), clock))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CircuitBreaker(10, 4, 0, Duration.ofSeconds(1), clock))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CircuitBreaker(10, 4, 1.5, Duration.ofSeconds(1), clock))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void shouldLetOneTrialThroughAfterTheCoolDownAndCloseOnItsSuccess() {
-        fail(3);
+        fail(4);
         clock.advance(Duration.ofSeconds(9));
         assertThat(breaker.tryAcquire()).isFalse();
         clock.advance(Duration.ofSeconds(1));
@@ -82,7 +152,7 @@ class CircuitBreakerTest {
 
     @Test
     void shouldOpenAgainForAFullCoolDownWhenTheTrialFails() {
-        fail(3);
+        fail(4);
         clock.advance(Duration.ofSeconds(10));
         assertThat(breaker.tryAcquire()).isTrue();
         breaker.onFailure();
@@ -97,7 +167,7 @@ class CircuitBreakerTest {
     /** A trial whose caller never reports (cancelled, lost) must not keep the breaker refusing every call forever. */
     @Test
     void shouldLetANewTrialThroughOnceAnUnreportedTrialIsACoolDownOld() {
-        fail(3);
+        fail(4);
         clock.advance(Duration.ofSeconds(10));
         assertThat(breaker.tryAcquire()).as("the trial, never reported").isTrue();
 

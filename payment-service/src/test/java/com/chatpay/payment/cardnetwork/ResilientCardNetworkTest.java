@@ -89,7 +89,7 @@ class ResilientCardNetworkTest {
     private static final CardResult THROWS = CardResult.declined("THROW");
 
     private final CircuitBreakerTest.ManualClock clock = new CircuitBreakerTest.ManualClock();
-    private final CircuitBreaker breaker = new CircuitBreaker(4, Duration.ofSeconds(30), clock);
+    private final CircuitBreaker breaker = new CircuitBreaker(10, 4, 0.5, Duration.ofSeconds(30), clock);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     private ResilientCardNetwork network(ScriptedNetwork adapter) {
