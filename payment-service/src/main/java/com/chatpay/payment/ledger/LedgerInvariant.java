@@ -19,7 +19,9 @@ import java.util.UUID;
  * <ul>
  *   <li>the ledger balances: in each currency, debits = credits, overall and in every posting;</li>
  *   <li>a payment has at most one posting of each kind;</li>
- *   <li>for each payment, captured = paid out (net of payout reversals) + refunded + reversed;</li>
+ *   <li>for each payment, captured = paid out (net of payout reversals) + refunded + reversed, where an
+ *       {@link PostingKind#ADJUSTMENT} ops booked stands for the refund of a REFUNDED payment and for the reversal of
+ *       any other;</li>
  *   <li>the money matches the payment's state: a hold only while AWAITING_PAYEE, the amount paid out when COMPLETED,
  *       refunded when REFUNDED, nothing paid out otherwise;</li>
  *   <li>the commission is booked once per completed payment (when its country has one) and reversed on refund,
@@ -113,8 +115,10 @@ public final class LedgerInvariant {
         });
         long captured = moved.getOrDefault(PostingKind.CAPTURE, 0L);
         long paidOut = moved.getOrDefault(PostingKind.PAYOUT, 0L) - moved.getOrDefault(PostingKind.PAYOUT_REVERSAL, 0L);
-        long refunded = moved.getOrDefault(PostingKind.REFUND, 0L);
-        long reversed = moved.getOrDefault(PostingKind.REVERSAL, 0L);
+        long adjusted = moved.getOrDefault(PostingKind.ADJUSTMENT, 0L);
+        boolean refundedPayment = payment.status() == PaymentStatus.REFUNDED;
+        long refunded = moved.getOrDefault(PostingKind.REFUND, 0L) + (refundedPayment ? adjusted : 0);
+        long reversed = moved.getOrDefault(PostingKind.REVERSAL, 0L) + (refundedPayment ? 0 : adjusted);
         long held = moved.getOrDefault(PostingKind.HOLD, 0L) - moved.getOrDefault(PostingKind.HOLD_RELEASE, 0L);
         if (captured != paidOut + refunded + reversed) {
             violations.add(id + ": captured " + captured + " != paid out " + paidOut + " + refunded " + refunded

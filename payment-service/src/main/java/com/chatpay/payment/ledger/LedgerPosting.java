@@ -95,6 +95,15 @@ public record LedgerPosting(UUID paymentId, PostingKind kind, String country, In
                 amount);
     }
 
+    /**
+     * Ops settled with the issuer outside the network what the network refused to give back (a reversal or a refund):
+     * platform clearing → payer funding.
+     */
+    public static LedgerPosting adjustment(UUID paymentId, String country, Money amount, Instant at) {
+        return move(paymentId, PostingKind.ADJUSTMENT, country, at, Account.PLATFORM_CLEARING, Account.PAYER_FUNDING,
+                amount);
+    }
+
     /** The commission of a completed payment, in the direction the payer's country sets. */
     public static LedgerPosting commission(UUID paymentId, String country, Commission commission, Instant at) {
         return commission.direction() == CommissionDirection.PLATFORM_PAYS_BANK

@@ -31,24 +31,27 @@ public class LedgerRepository implements PanacheRepositoryBase<LedgerEntry, UUID
 
     /**
      * FAILED payments whose capture stands: the payout failed and the network refused to reverse the capture, so the
-     * payer is charged and nobody was paid (a FAILED payment is otherwise never captured, or its capture reversed).
+     * payer is charged and nobody was paid (a FAILED payment is otherwise never captured, or its capture reversed),
+     * and ops have not booked the settlement they made with the issuer (an ADJUSTMENT).
      */
     public Uni<Long> capturedAndFailed() {
         return nativeCount("""
                 select count(*) from payment p where p.status = 'FAILED'
                   and exists (select 1 from ledger_entry c where c.payment_id = p.id and c.kind = 'CAPTURE')
-                  and not exists (select 1 from ledger_entry r where r.payment_id = p.id and r.kind = 'REVERSAL')""");
+                  and not exists (select 1 from ledger_entry r where r.payment_id = p.id
+                                  and r.kind in ('REVERSAL', 'ADJUSTMENT'))""");
     }
 
     /**
      * Payments whose payout was taken back from the payee for a refund and whose payer was not refunded: the network
-     * refused (or could not be reached for) the refund (both are booked in one transaction otherwise).
+     * refused (or could not be reached for) the refund (both are booked in one transaction otherwise), and ops have not
+     * booked the settlement they made with the issuer (an ADJUSTMENT).
      */
     public Uni<Long> takenBackAndNotRefunded() {
         return nativeCount("""
                 select count(*) from ledger_entry t where t.kind = 'PAYOUT_REVERSAL' and t.side = 'DEBIT'
                   and not exists (select 1 from ledger_entry f
-                                  where f.payment_id = t.payment_id and f.kind = 'REFUND')""");
+                                  where f.payment_id = t.payment_id and f.kind in ('REFUND', 'ADJUSTMENT'))""");
     }
 
     /** A count in plain SQL, not Panache's HQL {@code count}: the partial indexes of V4 are made for these shapes. */

@@ -19,5 +19,10 @@ public enum PostingKind {
     /** The fixed commission of a completed payment, between the platform and the payer's bank. */
     COMMISSION,
     /** The commission of a refunded payment, given back. */
-    COMMISSION_REVERSAL
+    COMMISSION_REVERSAL,
+    /**
+     * What ops settled with the issuer outside the network, in place of a reversal or refund the network refused:
+     * platform clearing → payer funding, booked with who, why and the issuer's reference (payment_reconciliation).
+     */
+    ADJUSTMENT
 }

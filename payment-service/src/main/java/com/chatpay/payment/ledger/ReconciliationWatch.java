@@ -11,10 +11,10 @@ import org.jboss.logging.Logger;
 /**
  * Keeps {@code chatpay_payment_reconciliation_open{step}} to what the ledger says, so that the alert on it
  * (ChatpayPaymentNeedsReconciliation) fires while a payment's money stands where no payment state says it should and
- * clears only once someone has booked its settlement with the issuer: not an hour after the refusal, nor when the
- * service restarts (the count is the ledger's, not this process's memory). The refusal itself is counted (and logged
- * with the payment id) when it happens; this counts what is still open, every {@code reconciliation-check-interval},
- * from two queries that partial indexes keep small.
+ * clears only once someone has booked its settlement with the issuer ({@code ReconciliationResource}): not an hour
+ * after the refusal, nor when the service restarts (the count is the ledger's, not this process's memory). The
+ * refusal itself is counted (and logged with the payment id) when it happens; this counts what is still open, every
+ * {@code reconciliation-check-interval}, from two queries that partial indexes keep small.
  */
 @ApplicationScoped
 public class ReconciliationWatch {
@@ -46,7 +46,8 @@ public class ReconciliationWatch {
         if (open != lastOpen) {
             // said when it changes, not every minute
             LOG.warnf("%d payment(s) wait for a person to reconcile them with the issuer: %d captured and not paid"
-                    + " out, %d taken back from the payee and not refunded (GET /v1/ops/ledger/audit lists them)",
+                    + " out, %d taken back from the payee and not refunded (GET /v1/ops/ledger/audit lists them; once"
+                    + " settled with the issuer, POST /v1/ops/payments/<id>/reconciliation books each)",
                     open, captured, takenBack);
             lastOpen = open;
         }

@@ -17,6 +17,7 @@ public final class PaymentErrors {
     public static final String CARD_NETWORK_UNAVAILABLE = "CARD_NETWORK_UNAVAILABLE";
     public static final String DISPUTE_ALREADY_OPEN = "DISPUTE_ALREADY_OPEN";
     public static final String DISPUTE_NOT_OPEN = "DISPUTE_NOT_OPEN";
+    public static final String NOTHING_TO_RECONCILE = "NOTHING_TO_RECONCILE";
 
     private PaymentErrors() {
     }

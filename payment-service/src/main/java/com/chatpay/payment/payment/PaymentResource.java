@@ -144,7 +144,8 @@ public class PaymentResource {
         return service.history(jwt.getSubject(), sent, after, size);
     }
 
-    private static UUID parseId(String paymentId) {
+    /** A payment id of a path; anything that is not one is a payment that does not exist (404). */
+    public static UUID parseId(String paymentId) {
         try {
             return UUID.fromString(paymentId);
         } catch (IllegalArgumentException e) {

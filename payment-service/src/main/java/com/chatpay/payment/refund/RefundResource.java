@@ -3,6 +3,7 @@ package com.chatpay.payment.refund;
 import com.chatpay.common.problem.ApiException;
 import com.chatpay.common.security.Roles;
 import com.chatpay.payment.payment.PaymentErrors;
+import com.chatpay.payment.payment.PaymentResource;
 import com.chatpay.payment.payment.PaymentView;
 import com.chatpay.payment.settlement.RefundOutcome;
 import io.smallrye.mutiny.Uni;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** {@code /v1/payments/{paymentId}/refund} (payee or ops) and {@code /dispute} (payer). */
@@ -41,7 +41,7 @@ public class RefundResource {
     @Path("refund")
     @RolesAllowed({Roles.USER, Roles.OPS})
     public Uni<PaymentView> refund(@PathParam("paymentId") String paymentId, @Valid @NotNull ReasonRequest request) {
-        return service.refund(parseId(paymentId), jwt.getSubject(), isOps(jwt), request.reason())
+        return service.refund(PaymentResource.parseId(paymentId), jwt.getSubject(), isOps(jwt), request.reason())
                 .map(attempt -> {
                     requireRefunded(attempt.outcome());
                     return PaymentView.of(attempt.payment());
@@ -53,7 +53,7 @@ public class RefundResource {
     @Path("dispute")
     @RolesAllowed(Roles.USER)
     public Uni<Response> dispute(@PathParam("paymentId") String paymentId, @Valid @NotNull ReasonRequest request) {
-        return service.dispute(parseId(paymentId), jwt.getSubject(), request.reason())
+        return service.dispute(PaymentResource.parseId(paymentId), jwt.getSubject(), request.reason())
                 .map(dispute -> Response.status(201).entity(DisputeView.of(dispute)).build());
     }
 
@@ -65,14 +65,6 @@ public class RefundResource {
         if (outcome != null && !outcome.refunded()) {
             throw ApiException.unprocessable(PaymentErrors.REFUND_FAILED,
                     "The card network did not refund the payment (" + outcome.failureReason() + ").");
-        }
-    }
-
-    private static UUID parseId(String paymentId) {
-        try {
-            return UUID.fromString(paymentId);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("No such payment.");
         }
     }
 }

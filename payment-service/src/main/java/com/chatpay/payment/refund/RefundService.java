@@ -143,16 +143,28 @@ public class RefundService {
             if (!outcome.refunded()) {
                 return Uni.createFrom().item(outcome);
             }
-            Instant now = clock.instant();
-            return refunds.persist(PaymentRefund.of(payment.id(), by, ops, note, now))
-                    .chain(() -> disputes.openFor(payment.id()))
-                    .invoke(open -> {
-                        if (open != null) {
-                            open.refunded(by, note, now);
-                        }
-                    })
-                    .replaceWith(outcome);
+            return recordRefund(payment, by, ops, note).replaceWith(outcome);
         });
+    }
+
+    /**
+     * Records who refunded a payment (locked, just REFUNDED) and why, and closes its open dispute, if any, as refunded.
+     */
+    public Uni<Void> recordRefund(Payment payment, String by, boolean ops, String note) {
+        Instant now = clock.instant();
+        return refunds.persist(PaymentRefund.of(payment.id(), by, ops, note, now))
+                .chain(() -> disputes.openFor(payment.id()))
+                .invoke(open -> {
+                    if (open != null) {
+                        open.refunded(by, note, now);
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** Whether the payment has an open dispute. */
+    public Uni<Boolean> disputed(UUID paymentId) {
+        return disputes.openFor(paymentId).map(open -> open != null);
     }
 
     private static ApiException notCompleted(Payment payment, String verb) {

@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -48,6 +49,8 @@ import org.jboss.logging.Logger;
  *   <li>expiry, cancel by the payer, decline by the payee: void the hold; EXPIRED, CANCELLED, DECLINED.</li>
  *   <li>refund of a COMPLETED payment: take the payout back from the payee's card, refund the payer's card, give the
  *       commission back; REFUNDED.</li>
+ *   <li>a reversal or refund the network refused, then settled by ops with the issuer: an ADJUSTMENT in its place
+ *       ({@link #reconcile}).</li>
  * </ul>
  *
  * When the network is unavailable (circuit open, or transient errors on every retry) nothing is decided: the payment
@@ -198,7 +201,8 @@ public class PaymentSettlement {
 
     private Uni<Void> completed(Payment payment, Postings postings) {
         Instant now = clock.instant();
-        Uni<Void> booked = postings.book(LedgerPosting.payout(payment.id(), payment.payerCountry(), payment.amount(), now));
+        Uni<Void> booked = postings.book(LedgerPosting.payout(payment.id(), payment.payerCountry(), payment.amount(),
+                now));
         var commission = commissions.forCountry(payment.payerCountry());
         if (commission.isPresent()) {
             booked = booked.chain(() -> postings.book(LedgerPosting.commission(payment.id(), payment.payerCountry(),
@@ -327,17 +331,69 @@ public class PaymentSettlement {
                                     metrics.reconciliationNeeded(ReconciliationStep.REFUND);
                                     return Uni.createFrom().item(RefundOutcome.failed(refunded.reason()));
                                 }
-                                Instant now = clock.instant();
-                                return postings.book(LedgerPosting.refund(id, country, amount, now))
-                                        .chain(() -> ledger.posting(id, PostingKind.COMMISSION))
-                                        .chain(commission -> commission.isPresent()
-                                                ? postings.book(
-                                                        LedgerPosting.commissionReversal(commission.get(), now))
-                                                : Uni.createFrom().voidItem())
-                                        .chain(() -> record(payment, payment.refund(reasonCode, now)))
+                                return refunded(payment, postings,
+                                        LedgerPosting.refund(id, country, amount, clock.instant()), reasonCode)
                                         .replaceWith(RefundOutcome.REFUNDED);
                             });
                 });
+    }
+
+    /**
+     * The payer got the money back ({@code credited}: the network's refund, or ops' adjustment): booked, the
+     * commission given back, REFUNDED with {@code reasonCode}.
+     */
+    private Uni<Void> refunded(Payment payment, Postings postings, LedgerPosting credited, String reasonCode) {
+        Instant now = credited.bookedAt();
+        return postings.book(credited)
+                .chain(() -> ledger.posting(payment.id(), PostingKind.COMMISSION))
+                .chain(commission -> commission.isPresent()
+                        ? postings.book(LedgerPosting.commissionReversal(commission.get(), now))
+                        : Uni.createFrom().voidItem())
+                .chain(() -> record(payment, payment.refund(reasonCode, now)));
+    }
+
+    /**
+     * Which step the network refused is still open for a payment, from its state and the kinds of posting it booked:
+     * REVERSE, a FAILED payment whose capture was not given back; REFUND, a COMPLETED payment whose payout was taken
+     * back and whose payer was not refunded. Empty when none is, or when ops already booked an ADJUSTMENT.
+     */
+    public static Optional<ReconciliationStep> openReconciliation(PaymentStatus status, Set<PostingKind> booked) {
+        if (booked.contains(PostingKind.ADJUSTMENT)) {
+            return Optional.empty();
+        }
+        if (status == PaymentStatus.FAILED && booked.contains(PostingKind.CAPTURE)
+                && !booked.contains(PostingKind.REVERSAL)) {
+            return Optional.of(ReconciliationStep.REVERSE);
+        }
+        if (status == PaymentStatus.COMPLETED && booked.contains(PostingKind.PAYOUT_REVERSAL)
+                && !booked.contains(PostingKind.REFUND)) {
+            return Optional.of(ReconciliationStep.REFUND);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Books what ops settled with the payer's issuer outside the network for the step the network refused, once the
+     * issuer confirmed it: an {@link PostingKind#ADJUSTMENT} (platform clearing → payer funding, the payment's
+     * amount) in place of the missing reversal or refund. REVERSE: the payment stays FAILED. REFUND: the commission is
+     * given back and the payment is REFUNDED with {@code refundCode} (its event tells both parties). Answers the step
+     * booked, or empty (nothing written) when none is open. The caller holds the payment's row lock.
+     */
+    public Uni<Optional<ReconciliationStep>> reconcile(Payment payment, String refundCode) {
+        return ledger.bookedKinds(payment.id()).chain(booked -> {
+            Optional<ReconciliationStep> open = openReconciliation(payment.status(), booked);
+            if (open.isEmpty()) {
+                return Uni.createFrom().item(open);
+            }
+            LedgerPosting adjustment = LedgerPosting.adjustment(payment.id(), payment.payerCountry(),
+                    payment.amount(), clock.instant());
+            Postings postings = new Postings(booked);
+            Uni<Void> booking = open.get() == ReconciliationStep.REVERSE
+                    ? postings.book(adjustment)
+                    : refunded(payment, postings, adjustment, refundCode);
+            return booking.invoke(() -> LOG.infof("payment %s: the %s the network refused was settled by ops",
+                    payment.id(), open.get())).replaceWith(open);
+        });
     }
 
     /**

@@ -98,6 +98,34 @@ class LedgerInvariantTest {
                 .anyMatch(v -> v.contains("captured 2000 != paid out 0"));
     }
 
+    private static List<LedgerPosting> with(List<LedgerPosting> postings, LedgerPosting more) {
+        List<LedgerPosting> all = new ArrayList<>(postings);
+        all.add(more);
+        return all;
+    }
+
+    /** Ops settled with the issuer what the network refused: the ADJUSTMENT stands for the reversal or the refund. */
+    @Test
+    void shouldAcceptAnAdjustmentInPlaceOfTheReversalOrRefundTheNetworkRefused() {
+        LedgerPosting adjustment = LedgerPosting.adjustment(id, "FR", AMOUNT, AT);
+
+        assertThat(check(PaymentStatus.FAILED, with(captured(), adjustment))).isEmpty();
+        assertThat(check(PaymentStatus.REFUNDED, with(without(refunded(), PostingKind.REFUND), adjustment)))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldReportAnAdjustmentThatGivesTheMoneyBackTwiceOrForNothing() {
+        LedgerPosting adjustment = LedgerPosting.adjustment(id, "FR", AMOUNT, AT);
+
+        assertThat(check(PaymentStatus.FAILED, with(reversedAfterPayoutFailure(), adjustment)))
+                .anyMatch(v -> v.contains("captured 2000 != paid out 0 + refunded 0 + reversed 4000"));
+        assertThat(check(PaymentStatus.REFUNDED, with(refunded(), adjustment)))
+                .anyMatch(v -> v.contains("refunded 4000, expected 2000"));
+        assertThat(check(PaymentStatus.COMPLETED, with(completed(), adjustment)))
+                .anyMatch(v -> v.contains("captured 2000 != paid out 2000 + refunded 0 + reversed 2000"));
+    }
+
     @Test
     void shouldReportALedgerThatDoesNotBalance() {
         List<Line> lines = new ArrayList<>(lines(completed()));

@@ -78,7 +78,8 @@ public final class LedgerAssertions {
     public static void forget(String paymentId) {
         try (Connection connection = TestInfrastructure.jdbc()) {
             connection.setAutoCommit(false);
-            for (String table : List.of("ledger_entry", "used_authorization", "payment_refund", "dispute")) {
+            for (String table : List.of("ledger_entry", "used_authorization", "payment_refund", "dispute",
+                    "payment_reconciliation")) {
                 try (PreparedStatement statement = connection.prepareStatement(
                         "DELETE FROM " + table + " WHERE payment_id = ?::uuid")) {
                     statement.setString(1, paymentId);
