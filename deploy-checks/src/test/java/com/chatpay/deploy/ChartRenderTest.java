@@ -88,6 +88,20 @@ class ChartRenderTest {
         assertThat(Policies.custom(objects, "PrometheusRule")).hasSize(1);
     }
 
+    /**
+     * Every values file lets payment-service run more than one replica, so its card-network simulator remembers in
+     * the database: with the in-process memory a step resumed on another replica (a payout after the payee activated,
+     * a refund) asked a network that never granted the hold.
+     */
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("VALUES_FILES")
+    void shouldShareTheCardSimulatorsMemoryBetweenPaymentServiceReplicas(String valuesFile) {
+        ConfigMap payment = Policies.ofKind(Chart.render(valuesFile), ConfigMap.class).stream()
+                .filter(c -> c.getMetadata().getName().endsWith("payment-service")).findFirst().orElseThrow();
+
+        assertThat(payment.getData()).containsEntry("CHATPAY_CARD_NETWORK_SIMULATOR_STORE", "database");
+    }
+
     @Test
     void shouldShipTheDashboardAsAGrafanaSidecarConfigMapReadingOnlyExposedMetrics() {
         ConfigMap dashboard = Policies.ofKind(Chart.render("values.yaml"), ConfigMap.class).stream()

@@ -28,6 +28,16 @@ public interface CardNetworkConfig {
     @WithDefault("100000")
     int rememberedReferences();
 
+    /**
+     * Where the simulator remembers its references: {@code memory}, in the process (one replica; a restart forgets),
+     * or {@code database}, in payment-service's table {@code simulated_card_reference}, shared by every replica and
+     * kept through restarts (a chart with several replicas sets it). A production adapter ignores it.
+     */
+    @WithDefault("memory")
+    SimulatorStore simulatorStore();
+
+    enum SimulatorStore { MEMORY, DATABASE }
+
     /** Retries of calls that failed with a transient network error (never of declines or timeouts). */
     Retry retry();
 

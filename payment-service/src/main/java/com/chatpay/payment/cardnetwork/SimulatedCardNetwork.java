@@ -3,16 +3,14 @@ package com.chatpay.payment.cardnetwork;
 import com.chatpay.common.cardnetwork.SimulatedCards;
 import com.chatpay.common.cardnetwork.SimulatedCards.Behaviour;
 import com.chatpay.common.money.Money;
+import com.chatpay.payment.cardnetwork.SimulatorMemory.Reference;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The default {@link CardNetwork} adapter: an in-memory card network with latency, a random failure rate and the
@@ -27,9 +25,9 @@ import java.util.function.Supplier;
  * captured charge refunded once.
  *
  * Like a network's idempotency window, its memory is bounded: it remembers the latest
- * {@link CardNetworkConfig#rememberedReferences} references (about 250 bytes each) and forgets the oldest beyond that,
- * which then answer as never seen (no hold, no payout). Unbounded, it kept about 0.6 KB per payment forever and ran a
- * service under load out of its heap within hours.
+ * {@link CardNetworkConfig#rememberedReferences} references and forgets the oldest beyond that, which then answer as
+ * never seen (no hold, no payout). Where it remembers them is its {@link SimulatorMemory}: in the process by default,
+ * or in a table the replicas share ({@link CardNetworkConfig#simulatorStore}).
  */
 public class SimulatedCardNetwork implements CardNetwork {
 
@@ -42,28 +40,25 @@ public class SimulatedCardNetwork implements CardNetwork {
     private final Vertx vertx;
     private final CardNetworkConfig config;
     private final DoubleSupplier random;
-    /** Every reference the network remembers, oldest first; guarded by itself. */
-    private final LinkedHashMap<String, Reference> references;
+    private final SimulatorMemory memory;
+    /** How long the diagnostics ({@link #holdState}, {@link #payoutState}) wait for the memory. */
+    private static final Duration DIAGNOSTIC_WAIT = Duration.ofSeconds(5);
     private volatile double failureRate;
     private volatile Set<String> failingOperations = Set.of();
     private volatile Duration latency;
 
+    /** A simulator that remembers in the process. */
     public SimulatedCardNetwork(Vertx vertx, CardNetworkConfig config, DoubleSupplier random) {
+        this(vertx, config, random, new InMemorySimulatorMemory(config.rememberedReferences()));
+    }
+
+    public SimulatedCardNetwork(Vertx vertx, CardNetworkConfig config, DoubleSupplier random, SimulatorMemory memory) {
         this.vertx = vertx;
         this.config = config;
         this.random = random;
+        this.memory = memory;
         this.failureRate = config.failureRate();
         this.latency = config.latency();
-        int remembered = config.rememberedReferences();
-        if (remembered < 1) {
-            throw new IllegalArgumentException("the card network remembers at least one reference");
-        }
-        this.references = new LinkedHashMap<>(1024) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Reference> eldest) {
-                return size() > remembered;
-            }
-        };
     }
 
     /** Changes how long each call takes at run time, e.g. to rehearse a slow network. */
@@ -97,15 +92,12 @@ public class SimulatedCardNetwork implements CardNetwork {
     public Uni<CardResult> authorize(String reference, String cardToken, Money amount) {
         Behaviour behaviour = SimulatedCards.behaviourOfToken(cardToken);
         if (behaviour == Behaviour.TIMEOUT) {
-            return after(config.timeout(), () -> {
-                synchronized (references) {
-                    Reference known = remember(reference);
-                    if (known.hold == null) {
-                        known.hold = HoldState.HELD;
-                    }
+            return after(config.timeout()).chain(() -> memory.change(reference, known -> {
+                if (known.hold == null) {
+                    known.hold = HoldState.HELD;
                 }
                 return CardResult.timedOut();
-            });
+            }));
         }
         return answer(Operation.AUTHORIZE, reference, known -> {
             if (behaviour == Behaviour.INSUFFICIENT_FUNDS) {
@@ -211,25 +203,17 @@ public class SimulatedCardNetwork implements CardNetwork {
 
     @Override
     public Uni<CardStatus> status(String reference) {
-        return after(latency, () -> {
-            HoldState hold;
-            PayoutState payout;
-            synchronized (references) { // one snapshot of both
-                Reference known = references.get(reference);
-                hold = known == null ? null : known.hold;
-                payout = known == null ? null : known.payout;
-            }
+        return after(latency).chain(() -> memory.read(reference)).map(found -> {
+            HoldState hold = found.map(known -> known.hold).orElse(null);
+            PayoutState payout = found.map(known -> known.payout).orElse(null);
             return new CardStatus(hold == null ? CardStatus.Authorization.NONE : CardStatus.Authorization.valueOf(
                     hold.name()), payout == null ? CardStatus.Payout.NONE : CardStatus.Payout.valueOf(payout.name()));
         });
     }
 
-    /** Where the reference's payout stands; empty if none was pushed. */
+    /** Where the reference's payout stands; empty if none was pushed. For tests and diagnostics: it waits. */
     public Optional<PayoutState> payoutState(String reference) {
-        synchronized (references) {
-            Reference known = references.get(reference);
-            return Optional.ofNullable(known == null ? null : known.payout);
-        }
+        return memory.read(reference).await().atMost(DIAGNOSTIC_WAIT).map(known -> known.payout);
     }
 
     /** Whether the reference holds money on a card right now (for tests and diagnostics). */
@@ -237,19 +221,9 @@ public class SimulatedCardNetwork implements CardNetwork {
         return holdState(reference).orElse(null) == HoldState.HELD;
     }
 
-    /** Where the reference's money stands; empty if no hold was ever granted. */
+    /** Where the reference's money stands; empty if no hold was ever granted. For tests and diagnostics: it waits. */
     public Optional<HoldState> holdState(String reference) {
-        synchronized (references) {
-            Reference known = references.get(reference);
-            return Optional.ofNullable(known == null ? null : known.hold);
-        }
-    }
-
-    /** How many references the network remembers now (at most {@link CardNetworkConfig#rememberedReferences}). */
-    public int rememberedReferences() {
-        synchronized (references) {
-            return references.size();
-        }
+        return memory.read(reference).await().atMost(DIAGNOSTIC_WAIT).map(known -> known.hold);
     }
 
     /**
@@ -257,25 +231,17 @@ public class SimulatedCardNetwork implements CardNetwork {
      * error is not an answer (the request was not processed), so the same call made again is decided afresh.
      */
     private Uni<CardResult> answer(Operation operation, String reference, Function<Reference, CardResult> decide) {
-        return after(latency, () -> {
-            synchronized (references) {
-                Reference known = remember(reference);
-                CardResult earlier = known.answers[operation.ordinal()];
-                if (earlier != null) {
-                    return earlier;
-                }
-                CardResult decided = decide.apply(known);
-                if (!decided.isTransientError()) {
-                    known.answers[operation.ordinal()] = decided;
-                }
-                return decided;
+        return after(latency).chain(() -> memory.change(reference, known -> {
+            CardResult earlier = known.answers[operation.ordinal()];
+            if (earlier != null) {
+                return earlier;
             }
-        });
-    }
-
-    /** The reference's record, created on first sight; the caller holds the lock on {@link #references}. */
-    private Reference remember(String reference) {
-        return references.computeIfAbsent(reference, r -> new Reference());
+            CardResult decided = decide.apply(known);
+            if (!decided.isTransientError()) {
+                known.answers[operation.ordinal()] = decided;
+            }
+            return decided;
+        }));
     }
 
     private boolean randomFailure(Operation operation) {
@@ -285,22 +251,16 @@ public class SimulatedCardNetwork implements CardNetwork {
                 && random.getAsDouble() < rate;
     }
 
-    private <T> Uni<T> after(Duration delay, Supplier<T> result) {
+    private Uni<Void> after(Duration delay) {
         long millis = delay.toMillis();
         if (millis <= 0) {
-            return Uni.createFrom().item(result);
+            return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().emitter(emitter -> vertx.setTimer(millis, id -> {
-            try {
-                emitter.complete(result.get());
-            } catch (RuntimeException e) {
-                emitter.fail(e);
-            }
-        }));
+        return Uni.createFrom().emitter(emitter -> vertx.setTimer(millis, id -> emitter.complete(null)));
     }
 
     /** The calls the network answers, by the names {@link #failureRate(double, Set)} takes. */
-    private enum Operation {
+    enum Operation {
         AUTHORIZE("authorize"), CAPTURE("capture"), PUSH("push"), VOID("void"), REVERSE("reverse"),
         REVERSE_PAYOUT("reverse-payout"), REFUND("refund");
 
@@ -309,14 +269,5 @@ public class SimulatedCardNetwork implements CardNetwork {
         Operation(String label) {
             this.label = label;
         }
-    }
-
-    /** What the network remembers of one reference: where its money stands and its first answer to each call. */
-    private static final class Reference {
-        HoldState hold;
-        PayoutState payout;
-        /** The charged card's issuer refuses to give the charge back (a CHARGES_FINAL test card). */
-        boolean chargeFinal;
-        final CardResult[] answers = new CardResult[Operation.values().length];
     }
 }

@@ -60,6 +60,11 @@ class SimulatedCardNetworkTest {
             }
 
             @Override
+            public SimulatorStore simulatorStore() {
+                return SimulatorStore.MEMORY;
+            }
+
+            @Override
             public Retry retry() {
                 throw new UnsupportedOperationException("the simulator has no retries");
             }
@@ -176,14 +181,15 @@ class SimulatedCardNetworkTest {
 
     @Test
     void shouldForgetTheOldestReferencesBeyondTheConfiguredNumber() {
+        InMemorySimulatorMemory memory = new InMemorySimulatorMemory(2);
         SimulatedCardNetwork network = new SimulatedCardNetwork(vertx,
-                config(Duration.ZERO, Duration.ofMillis(200), 0, 2), () -> 0.5);
+                config(Duration.ZERO, Duration.ofMillis(200), 0, 2), () -> 0.5, memory);
         await(network.authorize("p1", OK, AMOUNT));
         await(network.authorize("p2", OK, AMOUNT));
         await(network.capture("p2"));
         await(network.authorize("p3", OK, AMOUNT));
 
-        assertThat(network.rememberedReferences()).isEqualTo(2);
+        assertThat(memory.size()).isEqualTo(2);
         assertThat(network.holdState("p1")).isEmpty();
         assertThat(network.holdState("p2")).contains(SimulatedCardNetwork.HoldState.CAPTURED);
         assertThat(network.isHeld("p3")).isTrue();
