@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * The benchmark of the whole suite behind {@code ./chatpay bench}: people onboarded (or reused), a warm-up at the
@@ -154,30 +155,48 @@ public final class Bench {
     }
 
     /**
-     * Runs the load at the first rate in rounds until the JVMs are warm: HotSpot compiles the code the load runs for
-     * minutes after a start, and while its compiler threads take a large share of two cores every figure measures
-     * the compiler as much as chatpay. Stops when the JIT used less than {@value #WARM_JIT_SHARE_PERCENT} % of the
-     * stack's CPU in a round, or when {@code --warmup} has passed (then says so).
+     * Runs the load in rounds until the JVMs are warm: HotSpot compiles the code the load runs for minutes after a
+     * start, and while its compiler threads take a large share of two cores every figure measures the compiler as much
+     * as chatpay. The rounds run at {@link BenchOptions#warmUpRate()} (the first rate, at most 40/s) until the JIT used
+     * less than {@value #WARM_JIT_SHARE_PERCENT} % of the stack's CPU in a round, then, if the run's rate is higher,
+     * at that rate until the JIT settles again ({@link #nextWarmUpRate}), or until {@code --warmup} has passed (then
+     * says so).
      */
     private void warmUp(List<Person> people, BenchOptions o, OutcomeWatcher watcher) {
         Duration round = o.warmup().compareTo(WARM_UP_ROUND) < 0 ? o.warmup() : WARM_UP_ROUND;
         long deadline = System.nanoTime() + o.warmup().toNanos();
+        double rate = o.warmUpRate();
         for (int i = 1; ; i++) {
-            RunReport warm = measure("warm-up", people, o.rate(), round, watcher);
+            RunReport warm = measure("warm-up", people, rate, round, watcher);
             double jit = jitSharePercent(warm.usage());
             out.printf(Locale.ROOT, "warm-up %d: %d payments at %.1f/s, e2e p50 %s ms, %d errors, JIT %.0f %% of the"
                             + " stack's CPU%n", i, warm.load().offered(), warm.load().offeredPerSecond(),
                     BenchTable.millis(warm.load().endToEnd().getValueAtPercentile(50)), warm.load().errorCount(), jit);
             settle();
-            if (jit < WARM_JIT_SHARE_PERCENT) {
+            OptionalDouble next = nextWarmUpRate(rate, o.rate(), jit);
+            if (next.isEmpty()) {
                 return;
             }
+            rate = next.getAsDouble();
             if (System.nanoTime() + round.toNanos() > deadline) {
                 out.printf(Locale.ROOT, "  (still compiling after the %ds warm-up: the figures below include JIT"
                         + " work; see the \"of it JIT\" column)%n", o.warmup().toSeconds());
                 return;
             }
         }
+    }
+
+    /**
+     * The rate of the next warm-up round after one at {@code rate} whose JIT share was {@code jitPercent}, or empty
+     * when the JVMs are warm for a run at {@code runRate}. Cold JVMs warm up at the capped rate first; once the JIT
+     * settles there, a higher run rate gets rounds of its own, since it makes more code hot (from 40/s straight to
+     * 100/s, the measured minute had the JIT back at 8 % and 32 % over 1 s).
+     */
+    static OptionalDouble nextWarmUpRate(double rate, double runRate, double jitPercent) {
+        if (jitPercent >= WARM_JIT_SHARE_PERCENT) {
+            return OptionalDouble.of(rate);
+        }
+        return rate < runRate ? OptionalDouble.of(runRate) : OptionalDouble.empty();
     }
 
     /** The JIT compiler threads' share of the stack's CPU in a run, in %; the load generator's own JVM excluded. */

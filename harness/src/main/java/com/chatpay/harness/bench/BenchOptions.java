@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * @param users           people paying each other (reused from an earlier run when still ACTIVE)
  * @param rate            payments per second offered (the first rate of {@code --find-max})
  * @param duration        how long the measured run lasts (also the confirmation run of {@code --find-max})
- * @param warmup          the longest unreported warm-up at the same rate: rounds until the JVMs' JIT compilers have
- *                        settled (zero: none)
+ * @param warmup          the longest unreported warm-up: rounds at {@link #warmUpRate()}, then at the run's rate,
+ *                        until the JVMs' JIT compilers have settled (zero: none)
  * @param findMax         search the highest rate with at most 1 % over 1 s and no error
  * @param stepDuration    how long each step of the search lasts
  * @param ceilingDuration how long the PostgreSQL ceiling is measured (zero: skipped)
@@ -30,8 +30,9 @@ public record BenchOptions(int users, double rate, Duration duration, Duration w
                                 when each is still ACTIVE with room in its limits, else onboarded)
               --rate R          payments per second offered, open loop (default 100)
               --duration D      measured run, e.g. 60s, 2m (default 60s)
-              --warmup D        unreported warm-up at the same rate, in rounds of 15 s until the JVMs' JIT
-                                compilers use < 10 % of the stack's CPU, for at most D (default 3m; 0 for none)
+              --warmup D        unreported warm-up in rounds of 15 s: at the first rate (at most 40/s) until the
+                                JVMs' JIT compilers use < 10 % of the stack's CPU, then at the run's rate until
+                                they do again; for at most D (default 6m; 0 for none)
               --find-max        search the highest rate with <= 1 % over 1 s end to end and no error
                                 (doubling from --rate, then bisecting, steps of --step), then confirm it
                                 for --duration
@@ -42,6 +43,13 @@ public record BenchOptions(int users, double rate, Duration duration, Duration w
 
             Exit code 0 when the run had no error and the invariant checker found no violation.
             """;
+
+    /**
+     * The fastest warm-up: a stack just started runs interpreted code while six JVMs compile on two cores, and a
+     * warm-up at 100/s queued a backlog of tens of seconds that kept the compilers starved for the whole of it (the
+     * measured minute then still 22 % JIT, 93 % over 1 s, where the warm stack holds 100/s with none).
+     */
+    static final double WARM_UP_RATE_LIMIT = 40;
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
 
@@ -64,8 +72,13 @@ public record BenchOptions(int users, double rate, Duration duration, Duration w
     }
 
     /** The defaults of {@code ./chatpay bench} without options. */
+    /** The rate the warm-up starts at: the run's first rate, at most {@value #WARM_UP_RATE_LIMIT}/s. */
+    public double warmUpRate() {
+        return Math.min(rate, WARM_UP_RATE_LIMIT);
+    }
+
     public static BenchOptions defaults() {
-        return new BenchOptions(1000, 100, Duration.ofSeconds(60), Duration.ofMinutes(3), false,
+        return new BenchOptions(1000, 100, Duration.ofSeconds(60), Duration.ofMinutes(6), false,
                 Duration.ofSeconds(15), Duration.ofSeconds(10), false);
     }
 

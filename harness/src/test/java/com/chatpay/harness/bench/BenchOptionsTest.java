@@ -14,7 +14,7 @@ class BenchOptionsTest {
         assertThat(o.users()).isEqualTo(1000);
         assertThat(o.rate()).isEqualTo(100);
         assertThat(o.duration()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(o.warmup()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(o.warmup()).isEqualTo(Duration.ofMinutes(6));
         assertThat(o.findMax()).isFalse();
         assertThat(o.smoke()).isFalse();
     }
@@ -30,6 +30,14 @@ class BenchOptionsTest {
         assertThat(o.findMax()).isTrue();
         assertThat(o.stepDuration()).isEqualTo(Duration.ofSeconds(10));
         assertThat(o.ceilingDuration()).isZero();
+    }
+
+    /** A cold stack cannot take 100/s while it compiles: the warm-up runs at the first rate, 40/s at most. */
+    @Test
+    void shouldWarmUpAtTheFirstRateButNeverFasterThan40PerSecond() {
+        assertThat(BenchOptions.parse().warmUpRate()).isEqualTo(40);
+        assertThat(BenchOptions.parse("--rate", "25").warmUpRate()).isEqualTo(25);
+        assertThat(BenchOptions.parse("--find-max", "--rate", "40").warmUpRate()).isEqualTo(40);
     }
 
     @Test

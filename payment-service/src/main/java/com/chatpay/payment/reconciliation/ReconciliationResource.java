@@ -21,7 +21,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * payer's money given back outside the network (an ADJUSTMENT in the ledger, in place of the refused one). A refused
  * reversal leaves the payment FAILED; a refused refund makes it REFUNDED (both parties are told). 201 with the
  * reconciliation; 404 unknown payment; 409 NOTHING_TO_RECONCILE when nothing refused is open for it (or it was
- * reconciled already). The ChatpayPaymentNeedsReconciliation alert clears at the next count.
+ * reconciled already). The ChatpayPaymentNeedsReconciliation alert clears at the next count. A refund the network
+ * could not be reached for (not refused) is open too: retry the refund first ({@code POST .../refund}), and book
+ * this only for money the issuer confirms it moved outside the network, never twice for the same money.
  */
 @Path("/v1/ops/payments/{paymentId}/reconciliation")
 @Produces(MediaType.APPLICATION_JSON)
