@@ -71,12 +71,12 @@ public record BenchOptions(int users, double rate, Duration duration, Duration w
         }
     }
 
-    /** The defaults of {@code ./chatpay bench} without options. */
     /** The rate the warm-up starts at: the run's first rate, at most {@value #WARM_UP_RATE_LIMIT}/s. */
     public double warmUpRate() {
         return Math.min(rate, WARM_UP_RATE_LIMIT);
     }
 
+    /** The defaults of {@code ./chatpay bench} without options. */
     public static BenchOptions defaults() {
         return new BenchOptions(1000, 100, Duration.ofSeconds(60), Duration.ofMinutes(6), false,
                 Duration.ofSeconds(15), Duration.ofSeconds(10), false);

@@ -32,15 +32,14 @@ public class CardNetworkProducer {
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") String password) {
-        SimulatorMemory memory = config.simulatorStore() == CardNetworkConfig.SimulatorStore.DATABASE
-                ? new DatabaseSimulatorMemory(pool(vertx, url, user, password), config.rememberedReferences())
-                : new InMemorySimulatorMemory(config.rememberedReferences());
+        SimulatorMemory memory;
+        if (config.simulatorStore() == CardNetworkConfig.SimulatorStore.DATABASE) {
+            simulatorPool = simulatorPool(vertx, url, user, password);
+            memory = new DatabaseSimulatorMemory(simulatorPool, config.rememberedReferences());
+        } else {
+            memory = new InMemorySimulatorMemory(config.rememberedReferences());
+        }
         return new SimulatedCardNetwork(vertx, config, () -> ThreadLocalRandom.current().nextDouble(), memory);
-    }
-
-    private Pool pool(Vertx vertx, String url, String user, String password) {
-        simulatorPool = simulatorPool(vertx, url, user, password);
-        return simulatorPool;
     }
 
     /** A pool of the simulator's own to the database at {@code url} (the reactive datasource's form). */

@@ -32,7 +32,7 @@ final class DatabaseSimulatorMemory implements SimulatorMemory {
 
     DatabaseSimulatorMemory(Pool pool, int remembered, int forgetEvery) {
         if (remembered < 1 || forgetEvery < 1) {
-            throw new IllegalArgumentException("the card network remembers at least one reference");
+            throw new IllegalArgumentException("the network remembers at least one reference and forgets now and then");
         }
         this.pool = pool;
         this.remembered = remembered;

@@ -37,12 +37,13 @@ public class SimulatedCardNetwork implements CardNetwork {
     /** Where a payout of one reference stands. */
     public enum PayoutState { PAID_OUT, REVERSED }
 
+    /** How long the diagnostics ({@link #holdState}, {@link #payoutState}) wait for the memory. */
+    private static final Duration DIAGNOSTIC_WAIT = Duration.ofSeconds(5);
+
     private final Vertx vertx;
     private final CardNetworkConfig config;
     private final DoubleSupplier random;
     private final SimulatorMemory memory;
-    /** How long the diagnostics ({@link #holdState}, {@link #payoutState}) wait for the memory. */
-    private static final Duration DIAGNOSTIC_WAIT = Duration.ofSeconds(5);
     private volatile double failureRate;
     private volatile Set<String> failingOperations = Set.of();
     private volatile Duration latency;
