@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,6 +87,7 @@ public final class Bench {
                         o.stepDuration().toSeconds(), o.duration().toSeconds())
                 : String.format(Locale.ROOT, "%.1f payments/s for %ds", o.rate(), o.duration().toSeconds()));
         out.println(machine());
+        out.println(serviceJvms(serviceArguments()));
         List<Person> people = people(o);
         try (OutcomeWatcher watcher = new OutcomeWatcher(stack.kafkaBootstrapServers())) {
             if (!o.warmup().isZero()) {
@@ -312,6 +314,42 @@ public final class Bench {
         return String.format(Locale.ROOT, "machine: %d cores (%s), %d MB memory, load average %.2f, Java %s",
                 Runtime.getRuntime().availableProcessors(), cpu, totalMemoryMb(), loadAverage(),
                 System.getProperty("java.version"));
+    }
+
+    /** Each running service's command-line arguments, in the services' order (empty when the OS does not say). */
+    private Map<String, List<String>> serviceArguments() {
+        Map<String, ProcessHandle> live = stack.processes();
+        Map<String, List<String>> arguments = new LinkedHashMap<>();
+        for (ChatpayService s : ChatpayService.values()) {
+            ProcessHandle p = live.get(s.moduleName());
+            if (p != null) {
+                arguments.put(s.moduleName(), p.info().arguments().map(List::of).orElse(List.of()));
+            }
+        }
+        return arguments;
+    }
+
+    /**
+     * The JVM options the services run with (their arguments before {@code -jar}), so that a run's figures say which
+     * options they were measured with ({@code CHATPAY_JAVA_OPTS} adds to the defaults): one line when every service
+     * has the same, else one part per service.
+     */
+    static String serviceJvms(Map<String, List<String>> argumentsByService) {
+        Map<String, String> options = new LinkedHashMap<>();
+        argumentsByService.forEach((service, arguments) -> {
+            int jar = arguments.indexOf("-jar");
+            List<String> jvm = jar < 0 ? arguments : arguments.subList(0, jar);
+            options.put(service, jvm.isEmpty() ? "unknown" : String.join(" ", jvm));
+        });
+        if (options.isEmpty()) {
+            return "service JVMs: none running";
+        }
+        if (options.values().stream().distinct().count() == 1) {
+            return "service JVMs: " + options.values().iterator().next();
+        }
+        List<String> parts = new ArrayList<>();
+        options.forEach((service, jvm) -> parts.add(service + ": " + jvm));
+        return "service JVMs: " + String.join("; ", parts);
     }
 
     private static long totalMemoryMb() {
