@@ -21,7 +21,7 @@ import java.util.Map;
  * 10-16 MB less resident, for a full collection more during start-up and warm-up; the container images' run-java.sh
  * goes further, 10-20 %). Around the heap come the JIT's code, metaspace (22,000 classes in payment-service: 110
  * MB), thread stacks and the native buffers of Netty, Kafka and PostgreSQL clients: 230-250 MB more, so a service
- * peaks at 270-345 MB resident under load (payment-service, with the most classes, at the top; see the README's
+ * peaks at 270-355 MB resident under load (payment-service, with the most classes, at the top; see the README's
  * Performance section). glibc keeps what the JIT compilers and those buffers freed: 20-30 MB per service under load
  * ({@code jcmd <pid> System.trim_native_heap}), which the JVM now hands back every 2 s.
  */
