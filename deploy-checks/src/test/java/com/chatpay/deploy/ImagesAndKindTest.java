@@ -45,6 +45,31 @@ class ImagesAndKindTest {
     }
 
     /**
+     * An option a JVM does not know stops it at start: a pod in a crash loop. The images' {@code JAVA_OPTS} must start
+     * a JDK 17 (this build's), and mean what the other tests assume (the heap's share, the collector).
+     */
+    @ParameterizedTest(name = "{0}-service")
+    @FieldSource("SERVICES")
+    void shouldStartAJdk17WithTheImagesJavaOptions(String service) throws Exception {
+        Path dockerfilePath = Chart.root().resolve(service + "-service/src/main/docker/Dockerfile.jvm");
+        String dockerfile = Files.readString(dockerfilePath);
+        Matcher javaOpts = Pattern.compile("(?m)^ENV JAVA_OPTS=\"([^\"]*)\"").matcher(dockerfile);
+        assertThat(javaOpts.find()).as(service).isTrue();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(Arrays.asList(javaOpts.group(1).trim().split("\\s+")));
+        command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+
+        Process jvm = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(jvm.exitValue()).as(output).isZero();
+        assertThat(output).containsPattern("\\sUseSerialGC\\s+= true")
+                .containsPattern("\\sMaxRAMPercentage\\s+= 36")
+                .containsPattern("\\sTrimNativeHeapInterval\\s+= 2000");
+    }
+
+    /**
      * What a service's JVM needs besides its heap, measured: payment-service under load with native memory tracking
      * (README, Performance: metaspace and class space ~117 MB, JIT code ~54, symbols 25, the JDK's class-data archive
      * 12, threads, GC and buffers ~10) plus ~30 MB resident outside the tracking (libjvm, glibc's free lists).
