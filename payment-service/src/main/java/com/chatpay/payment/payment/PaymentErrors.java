@@ -18,6 +18,9 @@ public final class PaymentErrors {
     public static final String DISPUTE_ALREADY_OPEN = "DISPUTE_ALREADY_OPEN";
     public static final String DISPUTE_NOT_OPEN = "DISPUTE_NOT_OPEN";
     public static final String NOTHING_TO_RECONCILE = "NOTHING_TO_RECONCILE";
+    public static final String RECONCILIATION_PENDING = "RECONCILIATION_PENDING";
+    public static final String NO_RECONCILIATION_PENDING = "NO_RECONCILIATION_PENDING";
+    public static final String FOUR_EYES_REQUIRED = "FOUR_EYES_REQUIRED";
 
     private PaymentErrors() {
     }

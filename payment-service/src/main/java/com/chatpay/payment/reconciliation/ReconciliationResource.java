@@ -7,6 +7,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,18 +18,26 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * {@code POST /v1/ops/payments/{paymentId}/reconciliation} {@code {reference, note}} (ops): books the settlement ops
- * made with the payer's issuer for a reversal or refund the card network refused, once the issuer confirmed it: the
- * payer's money given back outside the network (an ADJUSTMENT in the ledger, in place of the refused one). A refused
- * reversal leaves the payment FAILED; a refused refund makes it REFUNDED (both parties are told). 201 with the
- * reconciliation; 404 unknown payment; 409 NOTHING_TO_RECONCILE when nothing refused is open for it (or it was
- * reconciled already). The ChatpayPaymentNeedsReconciliation alert clears at the next count. A refund the network
- * could not be reached for (not refused) is open too: retry the refund first ({@code POST .../refund}), and book
- * this only for money the issuer confirms it moved outside the network, never twice for the same money.
+ * The settlement ops made with the payer's issuer for a reversal or refund the card network refused, once the issuer
+ * confirmed it: the payer's money given back outside the network (an ADJUSTMENT in the ledger, in place of the
+ * refused one). A manual ledger entry, so under four eyes (ops role for each call):
+ * <ul>
+ *   <li>{@code POST /v1/ops/payments/{paymentId}/reconciliation} {@code {reference, note}}: proposes it; 202 with
+ *       the reconciliation PENDING_APPROVAL, nothing booked. 409 NOTHING_TO_RECONCILE when nothing refused is open
+ *       (or it was reconciled), 409 RECONCILIATION_PENDING when a proposal waits already.</li>
+ *   <li>{@code POST .../reconciliation/approval}: a second operator approves it; 201 RECONCILED, the ADJUSTMENT
+ *       booked. A refused reversal leaves the payment FAILED; a refused refund makes it REFUNDED (both parties are
+ *       told). 403 FOUR_EYES_REQUIRED for the operator who proposed it; 409 NO_RECONCILIATION_PENDING.</li>
+ *   <li>{@code DELETE .../reconciliation}: withdraws a pending proposal; 204.</li>
+ *   <li>{@code GET .../reconciliation}: the reconciliation, pending or booked.</li>
+ * </ul>
+ * 404 for an unknown payment. The ChatpayPaymentNeedsReconciliation alert clears at the count after the approval. A
+ * refund the network could not be reached for (not refused) is open too: retry the refund first
+ * ({@code POST .../refund}), and book this only for money the issuer confirms it moved outside the network, never
+ * twice for the same money.
  */
 @Path("/v1/ops/payments/{paymentId}/reconciliation")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class ReconciliationResource {
 
     private final ReconciliationService service;
@@ -39,11 +49,33 @@ public class ReconciliationResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPS)
-    public Uni<Response> reconcile(@PathParam("paymentId") String paymentId,
+    public Uni<Response> propose(@PathParam("paymentId") String paymentId,
             @Valid @NotNull ReconciliationRequest request) {
-        return service.reconcile(PaymentResource.parseId(paymentId), jwt.getSubject(), request.reference(),
+        return service.propose(PaymentResource.parseId(paymentId), jwt.getSubject(), request.reference(),
                         request.note())
+                .map(view -> Response.status(202).entity(view).build());
+    }
+
+    @POST
+    @Path("/approval")
+    @RolesAllowed(Roles.OPS)
+    public Uni<Response> approve(@PathParam("paymentId") String paymentId) {
+        return service.approve(PaymentResource.parseId(paymentId), jwt.getSubject())
                 .map(view -> Response.status(201).entity(view).build());
+    }
+
+    @DELETE
+    @RolesAllowed(Roles.OPS)
+    public Uni<Response> withdraw(@PathParam("paymentId") String paymentId) {
+        return service.withdraw(PaymentResource.parseId(paymentId), jwt.getSubject())
+                .map(ignored -> Response.noContent().build());
+    }
+
+    @GET
+    @RolesAllowed(Roles.OPS)
+    public Uni<ReconciliationView> get(@PathParam("paymentId") String paymentId) {
+        return service.find(PaymentResource.parseId(paymentId));
     }
 }

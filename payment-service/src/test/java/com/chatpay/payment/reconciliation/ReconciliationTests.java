@@ -13,6 +13,7 @@ import static com.chatpay.payment.testing.PaymentFixtures.reserve;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.chatpay.common.events.PaymentEvents.PaymentRefunded;
 import com.chatpay.payment.ledger.PostingKind;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Ops book the settlement they made with the issuer for a reversal or refund the card network refused: the ledger
  * gets the ADJUSTMENT in its place, the audit and the ChatpayPaymentNeedsReconciliation count agree again, and a
- * refund's payment is REFUNDED; once per payment, never for a payment with nothing refused.
+ * refund's payment is REFUNDED; once per payment, never for a payment with nothing refused, and only when a second
+ * operator approved what the first proposed (four eyes on a manual ledger entry).
  */
 @QuarkusTest
 class ReconciliationTests {
@@ -41,6 +43,7 @@ class ReconciliationTests {
     private final String payer = newUser("payer");
     private final String payee = newUser("payee");
     private final String ops = TestTokens.opsBearer("ops-7");
+    private final String secondOps = TestTokens.opsBearer("ops-8");
 
     @Inject
     MeterRegistry registry;
@@ -50,14 +53,29 @@ class ReconciliationTests {
         LedgerAssertions.assertLedgerConsistent();
     }
 
-    private static Response reconcile(String authorization, String paymentId, Map<String, Object> body) {
+    private static Response propose(String authorization, String paymentId, Map<String, Object> body) {
         return given().header("Authorization", authorization).contentType(ContentType.JSON).body(body)
                 .post("/v1/ops/payments/" + paymentId + "/reconciliation");
     }
 
-    private Response reconcile(String paymentId) {
-        return reconcile(ops, paymentId, Map.of("reference", "ISSUER-CASE-0042",
+    private Response propose(String paymentId) {
+        return propose(ops, paymentId, Map.of("reference", "ISSUER-CASE-0042",
                 "note", "the issuer credited the payer's card by hand"));
+    }
+
+    private static Response approve(String authorization, String paymentId) {
+        return given().header("Authorization", authorization)
+                .post("/v1/ops/payments/" + paymentId + "/reconciliation/approval");
+    }
+
+    private static Response reconciliation(String authorization, String paymentId) {
+        return given().header("Authorization", authorization).get("/v1/ops/payments/" + paymentId + "/reconciliation");
+    }
+
+    /** Proposed by ops-7, approved by ops-8. */
+    private Response reconcile(String paymentId) {
+        propose(paymentId).then().statusCode(202);
+        return approve(secondOps, paymentId);
     }
 
     @Test
@@ -71,21 +89,41 @@ class ReconciliationTests {
             awaitStatus(paymentId, payer, "FAILED");
             ReconciliationMetrics.awaitOpen(registry, "reverse", 1);
 
-            reconcile(TestTokens.bearer(payer), paymentId, Map.of("reference", "mine", "note", "give it back"))
+            propose(TestTokens.bearer(payer), paymentId, Map.of("reference", "mine", "note", "give it back"))
                     .then().statusCode(403);
-            reconcile(ops, paymentId, Map.of("reference", "ISSUER-CASE-0042", "note", " "))
+            propose(ops, paymentId, Map.of("reference", "ISSUER-CASE-0042", "note", " "))
                     .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
-            reconcile(ops, paymentId, Map.of("note", "no reference")).then().statusCode(400)
+            propose(ops, paymentId, Map.of("note", "no reference")).then().statusCode(400)
                     .body("code", equalTo("VALIDATION_FAILED"));
+            approve(secondOps, paymentId).then().statusCode(409).body("code", equalTo("NO_RECONCILIATION_PENDING"));
             assertThat(LedgerAssertions.postingsOf(paymentId)).doesNotContain(PostingKind.ADJUSTMENT);
+
+            // a proposal books nothing; its author cannot approve it, nor can a payer
+            propose(ops, paymentId, Map.of("reference", "ISSUER-CASE-0041", "note", "a mistyped case"))
+                    .then().statusCode(202).body("status", equalTo("PENDING_APPROVAL"))
+                    .body("requestedBy", equalTo("ops-7")).body("reconciledBy", nullValue());
+            propose(paymentId).then().statusCode(409).body("code", equalTo("RECONCILIATION_PENDING"));
+            approve(ops, paymentId).then().statusCode(403).body("code", equalTo("FOUR_EYES_REQUIRED"));
+            approve(TestTokens.bearer(payer), paymentId).then().statusCode(403);
+            reconciliation(secondOps, paymentId).then().statusCode(200).body("status", equalTo("PENDING_APPROVAL"))
+                    .body("reference", equalTo("ISSUER-CASE-0041"));
+            assertThat(LedgerAssertions.postingsOf(paymentId)).doesNotContain(PostingKind.ADJUSTMENT);
+            ReconciliationMetrics.awaitOpen(registry, "reverse", 1);
+
+            // withdrawn, it can be proposed again
+            given().header("Authorization", secondOps).delete("/v1/ops/payments/" + paymentId + "/reconciliation")
+                    .then().statusCode(204);
+            reconciliation(secondOps, paymentId).then().statusCode(404);
 
             reconcile(paymentId).then().statusCode(201)
                     .body("paymentId", equalTo(paymentId))
                     .body("step", equalTo("REVERSE"))
+                    .body("status", equalTo("RECONCILED"))
                     .body("amount.value", equalTo(2000))
                     .body("amount.currency", equalTo("EUR"))
                     .body("reference", equalTo("ISSUER-CASE-0042"))
-                    .body("reconciledBy", equalTo("ops-7"))
+                    .body("requestedBy", equalTo("ops-7"))
+                    .body("reconciledBy", equalTo("ops-8"))
                     .body("paymentStatus", equalTo("FAILED"));
 
             assertThat(LedgerAssertions.postingsOf(paymentId)).containsExactlyInAnyOrder(PostingKind.HOLD,
@@ -93,7 +131,8 @@ class ReconciliationTests {
             assertThat(LedgerAssertions.violations()).noneMatch(v -> v.contains(paymentId));
             ReconciliationMetrics.awaitOpen(registry, "reverse", 0);
 
-            reconcile(paymentId).then().statusCode(409).body("code", equalTo("NOTHING_TO_RECONCILE"));
+            propose(paymentId).then().statusCode(409).body("code", equalTo("NOTHING_TO_RECONCILE"));
+            approve(secondOps, paymentId).then().statusCode(409).body("code", equalTo("NOTHING_TO_RECONCILE"));
             assertThat(count("SELECT count(*) FROM payment_reconciliation WHERE payment_id = ?::uuid", paymentId))
                     .isEqualTo(1);
             assertThat(count("SELECT count(*) FROM ledger_entry WHERE payment_id = ?::uuid AND kind = 'ADJUSTMENT'",
@@ -131,7 +170,7 @@ class ReconciliationTests {
             assertThat(count("SELECT count(*) FROM dispute WHERE id = ?::uuid AND status = 'REFUNDED'", disputeId))
                     .isEqualTo(1);
             assertThat(count("SELECT count(*) FROM payment_refund WHERE payment_id = ?::uuid AND by_ops"
-                    + " AND requested_by = 'ops-7'", paymentId)).isEqualTo(1);
+                    + " AND requested_by = 'ops-8'", paymentId)).as("the approver refunded").isEqualTo(1);
             ReconciliationMetrics.awaitOpen(registry, "refund", 0);
             given().header("Authorization", TestTokens.bearer(payer)).get("/v1/payments/" + paymentId)
                     .then().statusCode(200).body("status", equalTo("REFUNDED"))
@@ -145,9 +184,11 @@ class ReconciliationTests {
     void shouldRefuseAPaymentWithNothingRefusedAndWriteNothing() {
         String paymentId = completedPayment(payer, payee, 1200);
 
-        reconcile(paymentId).then().statusCode(409).body("code", equalTo("NOTHING_TO_RECONCILE"));
-        reconcile(UUID.randomUUID().toString()).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
-        reconcile("not-a-payment").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        propose(paymentId).then().statusCode(409).body("code", equalTo("NOTHING_TO_RECONCILE"));
+        approve(secondOps, paymentId).then().statusCode(409).body("code", equalTo("NO_RECONCILIATION_PENDING"));
+        propose(UUID.randomUUID().toString()).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        propose("not-a-payment").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        approve(secondOps, UUID.randomUUID().toString()).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
 
         assertThat(LedgerAssertions.postingsOf(paymentId)).doesNotContain(PostingKind.ADJUSTMENT);
         assertThat(count("SELECT count(*) FROM payment_reconciliation WHERE payment_id = ?::uuid", paymentId))
