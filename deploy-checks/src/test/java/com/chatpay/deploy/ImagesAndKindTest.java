@@ -29,12 +29,27 @@ class ImagesAndKindTest {
     static final List<String> SERVICES = Expected.SERVICES;
     static final List<String> VALUES_FILES = Chart.VALUES_FILES;
 
+    private static String dockerfile(String service) throws IOException {
+        return Files.readString(Chart.root().resolve(service + "-service/src/main/docker/Dockerfile.jvm"));
+    }
+
+    /** The image's {@code JAVA_OPTS}, one option per element. */
+    private static List<String> javaOptions(String service) throws IOException {
+        Matcher javaOpts = Pattern.compile("(?m)^ENV JAVA_OPTS=\"([^\"]*)\"").matcher(dockerfile(service));
+        assertThat(javaOpts.find()).as(service).isTrue();
+        return Arrays.asList(javaOpts.group(1).trim().split("\\s+"));
+    }
+
+    /** The share of the pod's memory limit the image gives the heap at most, in %. */
+    private static double heapShare(String service) throws IOException {
+        return javaOptions(service).stream().filter(o -> o.startsWith("-XX:MaxRAMPercentage="))
+                .mapToDouble(o -> Double.parseDouble(o.substring(o.indexOf('=') + 1))).findFirst().orElseThrow();
+    }
+
     @ParameterizedTest(name = "{0}-service")
     @FieldSource("SERVICES")
     void shouldBuildANonRootFastJarImageSizedForItsContainer(String service) throws IOException {
-        String dockerfile = Files.readString(Chart.root().resolve(service + "-service/src/main/docker/Dockerfile.jvm"));
-
-        assertThat(dockerfile).containsPattern("(?m)^FROM (registry\\.access\\.redhat\\.com/ubi9/openjdk-17-runtime|eclipse-temurin:17-jre)")
+        assertThat(dockerfile(service)).containsPattern("(?m)^FROM (registry\\.access\\.redhat\\.com/ubi9/openjdk-17-runtime|eclipse-temurin:17-jre)")
                 .containsPattern("(?m)^USER (185|1001)$")
                 .contains("COPY --chown=185 target/quarkus-app/lib/ /deployments/lib/",
                         "COPY --chown=185 target/quarkus-app/app/ /deployments/app/",
@@ -51,13 +66,9 @@ class ImagesAndKindTest {
     @ParameterizedTest(name = "{0}-service")
     @FieldSource("SERVICES")
     void shouldStartAJdk17WithTheImagesJavaOptions(String service) throws Exception {
-        Path dockerfilePath = Chart.root().resolve(service + "-service/src/main/docker/Dockerfile.jvm");
-        String dockerfile = Files.readString(dockerfilePath);
-        Matcher javaOpts = Pattern.compile("(?m)^ENV JAVA_OPTS=\"([^\"]*)\"").matcher(dockerfile);
-        assertThat(javaOpts.find()).as(service).isTrue();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
-        command.addAll(Arrays.asList(javaOpts.group(1).trim().split("\\s+")));
+        command.addAll(javaOptions(service));
         command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
 
         Process jvm = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -65,7 +76,7 @@ class ImagesAndKindTest {
         assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(jvm.exitValue()).as(output).isZero();
         assertThat(output).containsPattern("\\sUseSerialGC\\s+= true")
-                .containsPattern("\\sMaxRAMPercentage\\s+= 36")
+                .containsPattern("\\sMaxRAMPercentage\\s+= " + (long) heapShare(service) + "\\.")
                 .containsPattern("\\sTrimNativeHeapInterval\\s+= 2000");
     }
 
@@ -86,11 +97,7 @@ class ImagesAndKindTest {
     void shouldLeaveRoomForTheNativeMemoryBesidesTheLargestHeapInEveryPod(String valuesFile) throws IOException {
         List<Deployment> deployments = Policies.ofKind(Chart.render(valuesFile), Deployment.class);
         for (String service : SERVICES) {
-            Path dockerfilePath = Chart.root().resolve(service + "-service/src/main/docker/Dockerfile.jvm");
-            String dockerfile = Files.readString(dockerfilePath);
-            Matcher share = Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)").matcher(dockerfile);
-            assertThat(share.find()).as(service).isTrue();
-            double percent = Double.parseDouble(share.group(1));
+            double percent = heapShare(service);
             Deployment deployment = deployments.stream().filter(d -> d.getMetadata().getName().contains(service))
                     .findFirst().orElseThrow();
             long limit = Quantity.getAmountInBytes(deployment.getSpec().getTemplate()
