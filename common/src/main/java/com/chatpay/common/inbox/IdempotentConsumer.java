@@ -7,11 +7,15 @@ import com.chatpay.common.events.MalformedEventException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -20,18 +24,34 @@ import org.jboss.logging.Logger;
  * same transaction as the effect, so a redelivered event finds its id and does nothing. An event that can never
  * be processed (malformed) fails at once and goes to the consumer's dead-letter topic; anything else (database
  * down, a restart under way) is retried with backoff, holding the partition so order is kept.
+ *
+ * <p>Two kinds of transaction: a Panache one ({@code consume}: the effect uses the session and entities) and a plain
+ * SQL one ({@code consumeOnConnection}: the effect gets the reactive client connection its transaction runs on, for
+ * hot paths written without Hibernate). The record, the retries and the dead-letter handling are the same.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
 
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
 
+    /** The inbox record: one row per consumer group and event id; a second insert of the pair inserts nothing. */
+    private static final String RECORD_FIRST_DELIVERY = "INSERT INTO processed_event (consumer_group, event_id, "
+            + "event_type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
+
+    /** An effect in a plain SQL transaction: it runs its statements on {@code connection}. */
+    @FunctionalInterface
+    public interface ConnectionEffect {
+        Uni<Void> apply(SqlConnection connection, EventEnvelope envelope);
+    }
+
     private final MeterRegistry registry;
+    private final Pool pool;
     private final Duration retryFor;
 
-    public IdempotentConsumer(MeterRegistry registry,
+    public IdempotentConsumer(MeterRegistry registry, Pool pool,
             @ConfigProperty(name = "chatpay.consumer.retry-for", defaultValue = "PT5M") Duration retryFor) {
         this.registry = registry;
+        this.pool = pool;
         this.retryFor = retryFor;
     }
 
@@ -41,7 +61,7 @@ public class IdempotentConsumer {
      * outbox freely.
      */
     public Uni<Void> consume(String consumerGroup, String json, Function<EventEnvelope, Uni<Void>> effect) {
-        return parseAndConsume(consumerGroup, json, envelope -> true, effect);
+        return parseAndConsume(consumerGroup, json, envelope -> true, inPanacheTransaction(consumerGroup, effect));
     }
 
     /**
@@ -52,12 +72,35 @@ public class IdempotentConsumer {
      */
     public Uni<Void> consume(String consumerGroup, String json, Set<EventType> handled,
             Function<EventEnvelope, Uni<Void>> effect) {
-        return parseAndConsume(consumerGroup, json,
-                envelope -> EventCodec.typeOf(envelope).map(handled::contains).orElse(false), effect);
+        return parseAndConsume(consumerGroup, json, handling(handled), inPanacheTransaction(consumerGroup, effect));
+    }
+
+    /**
+     * As {@link #consume(String, String, Set, Function)} in a plain SQL transaction: the record and {@code effect}
+     * run on one connection of the reactive pool, between its BEGIN and COMMIT, with no Hibernate session.
+     */
+    public Uni<Void> consumeOnConnection(String consumerGroup, String json, Set<EventType> handled,
+            ConnectionEffect effect) {
+        return parseAndConsume(consumerGroup, json, handling(handled), envelope -> retried(consumerGroup, envelope,
+                () -> pool.withTransaction(connection -> connection.preparedQuery(RECORD_FIRST_DELIVERY)
+                        .execute(Tuple.of(consumerGroup, envelope.id(), envelope.type()))
+                        .chain(rows -> once(consumerGroup, rows.rowCount() == 1,
+                                () -> effect.apply(connection, envelope))))));
+    }
+
+    private Function<EventEnvelope, Uni<Void>> inPanacheTransaction(String consumerGroup,
+            Function<EventEnvelope, Uni<Void>> effect) {
+        return envelope -> retried(consumerGroup, envelope, () -> Panache.withTransaction(
+                () -> recordFirstDelivery(consumerGroup, envelope)
+                        .chain(first -> once(consumerGroup, first, () -> effect.apply(envelope)))));
+    }
+
+    private static Predicate<EventEnvelope> handling(Set<EventType> handled) {
+        return envelope -> EventCodec.typeOf(envelope).map(handled::contains).orElse(false);
     }
 
     private Uni<Void> parseAndConsume(String consumerGroup, String json, Predicate<EventEnvelope> handled,
-            Function<EventEnvelope, Uni<Void>> effect) {
+            Function<EventEnvelope, Uni<Void>> unitOfWork) {
         EventEnvelope envelope;
         try {
             envelope = EventCodec.parse(json);
@@ -70,18 +113,21 @@ public class IdempotentConsumer {
             count(consumerGroup, "skipped");
             return Uni.createFrom().voidItem();
         }
-        return consume(consumerGroup, envelope, effect);
+        return unitOfWork.apply(envelope);
     }
 
-    private Uni<Void> consume(String consumerGroup, EventEnvelope envelope, Function<EventEnvelope, Uni<Void>> effect) {
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> recordFirstDelivery(consumerGroup, envelope)
-                        .chain(first -> {
-                            if (!first) {
-                                count(consumerGroup, "duplicate");
-                                return Uni.createFrom().voidItem();
-                            }
-                            return effect.apply(envelope).invoke(() -> count(consumerGroup, "processed"));
-                        })))
+    /** Inside the unit of work, once the record is written: the effect on a first delivery, nothing on a repeat. */
+    private Uni<Void> once(String consumerGroup, boolean firstDelivery, Supplier<Uni<Void>> effect) {
+        if (!firstDelivery) {
+            count(consumerGroup, "duplicate");
+            return Uni.createFrom().voidItem();
+        }
+        return effect.get().invoke(() -> count(consumerGroup, "processed"));
+    }
+
+    /** Runs {@code unitOfWork} (a whole transaction) until it commits, or fails for good as malformed. */
+    private Uni<Void> retried(String consumerGroup, EventEnvelope envelope, Supplier<Uni<Void>> unitOfWork) {
+        return Uni.createFrom().deferred(unitOfWork::get)
                 .onFailure(e -> !(e instanceof MalformedEventException))
                 .invoke(e -> LOG.warnf("%s: event %s (%s) not processed yet, will retry: %s", consumerGroup,
                         envelope.id(), envelope.type(), e.toString()))
@@ -96,12 +142,12 @@ public class IdempotentConsumer {
     }
 
     private Uni<Boolean> recordFirstDelivery(String consumerGroup, EventEnvelope envelope) {
+        // Hibernate's native queries number their parameters ?1, ?2 where PostgreSQL's protocol has $1, $2
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "INSERT INTO processed_event (consumer_group, event_id, event_type) VALUES (:group, :id, :type) "
-                                + "ON CONFLICT DO NOTHING")
-                .setParameter("group", consumerGroup)
-                .setParameter("id", envelope.id())
-                .setParameter("type", envelope.type())
+                        RECORD_FIRST_DELIVERY.replace('$', '?'))
+                .setParameter(1, consumerGroup)
+                .setParameter(2, envelope.id())
+                .setParameter(3, envelope.type())
                 .executeUpdate())
                 .map(inserted -> inserted == 1);
     }

@@ -5,17 +5,24 @@ import com.chatpay.common.events.EventEnvelope;
 import com.chatpay.common.events.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Where services publish events: the event is inserted into {@code outbox_event} inside the caller's current
  * transaction, so it exists if and only if the state change commits. Calling it outside a transaction fails:
- * there is no "persist, then send" path.
+ * there is no "persist, then send" path. Two kinds of transaction: a Panache one (the session's) and a plain SQL one
+ * (a reactive client connection in a transaction, for hot paths written without Hibernate).
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final String INSERT = "INSERT INTO outbox_event (id, topic, event_key, event_type, envelope, "
+            + "created_at) VALUES ($1, $2, $3, $4, $5, $6)";
 
     private final Clock clock;
     private final String source;
@@ -30,21 +37,48 @@ public class Outbox {
      * events must stay in order). Must run inside {@code Panache.withTransaction} / {@code @WithTransaction}.
      */
     public Uni<EventEnvelope> publish(Record payload, String subject) {
-        EventType type = EventType.of(payload);
-        EventEnvelope envelope = EventCodec.wrap(payload, source, subject, clock.instant());
+        Pending event = pending(payload, subject);
         return Panache.currentTransaction().chain(tx -> {
             if (tx == null) {
-                return Uni.createFrom().failure(new IllegalStateException(
-                        "Outbox.publish must run inside a transaction (event " + type.typeName() + ")"));
+                return Uni.createFrom().failure(event.outsideTransaction());
             }
-            OutboxEvent row = new OutboxEvent();
-            row.id = envelope.id();
-            row.topic = type.topic();
-            row.key = subject;
-            row.type = type.typeName();
-            row.envelope = EventCodec.toJson(envelope);
-            row.createdAt = envelope.time();
-            return Panache.getSession().chain(session -> session.persist(row)).replaceWith(envelope);
+            return Panache.getSession().chain(session -> session.persist(event.row())).replaceWith(event.envelope());
         });
+    }
+
+    /**
+     * As {@link #publish(Record, String)}, in the transaction {@code connection} has begun (for instance in
+     * {@code pool.withTransaction(...)}); on a connection outside a transaction it fails and writes nothing.
+     */
+    public Uni<EventEnvelope> publish(SqlConnection connection, Record payload, String subject) {
+        Pending event = pending(payload, subject);
+        if (connection.transaction() == null) {
+            return Uni.createFrom().failure(event.outsideTransaction());
+        }
+        OutboxEvent row = event.row();
+        return connection.preparedQuery(INSERT)
+                .execute(Tuple.of(row.id, row.topic, row.key, row.type, row.envelope,
+                        row.createdAt.atOffset(ZoneOffset.UTC)))
+                .replaceWith(event.envelope());
+    }
+
+    private Pending pending(Record payload, String subject) {
+        EventType type = EventType.of(payload);
+        EventEnvelope envelope = EventCodec.wrap(payload, source, subject, clock.instant());
+        OutboxEvent row = new OutboxEvent();
+        row.id = envelope.id();
+        row.topic = type.topic();
+        row.key = subject;
+        row.type = type.typeName();
+        row.envelope = EventCodec.toJson(envelope);
+        row.createdAt = envelope.time();
+        return new Pending(envelope, row);
+    }
+
+    /** An event and the outbox row that will carry it. */
+    private record Pending(EventEnvelope envelope, OutboxEvent row) {
+        IllegalStateException outsideTransaction() {
+            return new IllegalStateException("Outbox.publish must run inside a transaction (event " + row.type + ")");
+        }
     }
 }

@@ -9,6 +9,7 @@ import com.chatpay.common.events.PaymentEvents.PaymentEvent;
 import com.chatpay.common.events.PaymentEvents.PaymentRequested;
 import com.chatpay.common.events.Topics;
 import com.chatpay.common.inbox.IdempotentConsumer;
+import com.chatpay.common.inbox.IdempotentConsumer.ConnectionEffect;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -30,39 +30,42 @@ public class PaymentEventsConsumer {
     private final UsageService usage;
     /**
      * What limits does with each payment event, and so which it handles: any other (PaymentAwaitingPayee, a type this
-     * version does not know) costs no transaction.
+     * version does not know) costs no transaction. Each runs in the inbox's plain SQL transaction, on its connection.
      */
-    private final Map<EventType, Function<EventEnvelope, Uni<Void>>> effects = new EnumMap<>(EventType.class);
+    private final Map<EventType, ConnectionEffect> effects = new EnumMap<>(EventType.class);
 
     public PaymentEventsConsumer(IdempotentConsumer inbox, UsageService usage) {
         this.inbox = inbox;
         this.usage = usage;
-        effects.put(EventType.PAYMENT_REQUESTED,
-                envelope -> usage.decide(EventCodec.payload(envelope, PaymentRequested.class)));
-        effects.put(EventType.PAYMENT_COMPLETED, envelope -> {
+        effects.put(EventType.PAYMENT_REQUESTED, (connection, envelope) ->
+                usage.decide(connection, EventCodec.payload(envelope, PaymentRequested.class)));
+        effects.put(EventType.PAYMENT_COMPLETED, (connection, envelope) -> {
             PaymentCompleted completed = EventCodec.payload(envelope, PaymentCompleted.class);
-            return usage.consume(completed.paymentId(), completed.completedAt());
+            return usage.consume(connection, completed.paymentId(), completed.completedAt());
         });
         for (EventType end : List.of(EventType.PAYMENT_REJECTED, EventType.PAYMENT_FAILED, EventType.PAYMENT_EXPIRED,
                 EventType.PAYMENT_CANCELLED, EventType.PAYMENT_DECLINED)) {
-            effects.put(end, envelope -> usage.release(paymentIdOf(envelope)));
+            effects.put(end, (connection, envelope) -> usage.release(connection, paymentIdOf(envelope)));
         }
-        effects.put(EventType.PAYMENT_REFUNDED, envelope -> usage.refund(paymentIdOf(envelope)));
+        effects.put(EventType.PAYMENT_REFUNDED,
+                (connection, envelope) -> usage.refund(connection, paymentIdOf(envelope)));
     }
 
     @Incoming("payments-events")
     public Uni<Void> onPaymentEvent(String json) {
         // the inbox hands over only the types in effects
-        return inbox.consume(Topics.Groups.LIMITS_PAYMENTS, json, effects.keySet(),
-                envelope -> effects.get(EventCodec.typeOf(envelope).orElseThrow()).apply(envelope));
+        return inbox.consumeOnConnection(Topics.Groups.LIMITS_PAYMENTS, json, effects.keySet(),
+                (connection, envelope) -> effects.get(EventCodec.typeOf(envelope).orElseThrow())
+                        .apply(connection, envelope));
     }
 
     @Incoming("onboarding-events")
     public Uni<Void> onOnboardingEvent(String json) {
-        return inbox.consume(Topics.Groups.LIMITS_USERS, json, Set.of(EventType.PAYMENTS_ACTIVATED), envelope -> {
-            PaymentsActivated activated = EventCodec.payload(envelope, PaymentsActivated.class);
-            return usage.rememberCountry(activated.userId(), activated.country());
-        });
+        return inbox.consumeOnConnection(Topics.Groups.LIMITS_USERS, json, Set.of(EventType.PAYMENTS_ACTIVATED),
+                (connection, envelope) -> {
+                    PaymentsActivated activated = EventCodec.payload(envelope, PaymentsActivated.class);
+                    return usage.rememberCountry(connection, activated.userId(), activated.country());
+                });
     }
 
     private static UUID paymentIdOf(EventEnvelope envelope) {

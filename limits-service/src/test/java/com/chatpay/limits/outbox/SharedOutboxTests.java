@@ -15,6 +15,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,12 +26,17 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The shared transactional outbox, exercised in a real service against the real database and broker. */
+/**
+ * The shared transactional outbox, in a Panache transaction and in a plain SQL one, exercised in a real service
+ * against the real database and broker.
+ */
 @QuarkusTest
 class SharedOutboxTests {
 
     @Inject
     Outbox outbox;
+    @Inject
+    Pool database;
 
     private static LimitReserved event(UUID paymentId) {
         return new LimitReserved(paymentId, "outbox-user", Money.of(100, "EUR"), Money.of(149_900, "EUR"), null);
@@ -82,5 +88,37 @@ class SharedOutboxTests {
         assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(
                 () -> Panache.withSession(() -> outbox.publish(event(UUID.randomUUID()), "outbox-user"))))
                 .hasMessageContaining("inside a transaction");
+    }
+
+    @Test
+    void shouldPublishFromAPlainSqlTransactionOnlyWhenItCommits() throws Throwable {
+        UUID rolledBack = UUID.randomUUID();
+        assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> database.withTransaction(
+                connection -> outbox.publish(connection, event(rolledBack), "outbox-user")
+                        .chain(() -> Uni.createFrom().failure(new IllegalStateException("state change failed"))))))
+                .hasMessageContaining("state change failed");
+        UUID committed = UUID.randomUUID();
+        VertxContextSupport.subscribeAndAwait(() -> database.withTransaction(
+                connection -> outbox.publish(connection, event(committed), "outbox-user")));
+        assertThat(TestKafka.records(Topics.LIMITS_EVENTS, v -> v.contains(committed.toString()), 1,
+                Duration.ofSeconds(20))).hasSize(1);
+        assertThat(TestKafka.records(Topics.LIMITS_EVENTS, v -> v.contains(rolledBack.toString()), 1,
+                Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseToPublishOnAConnectionOutsideATransactionAndWriteNothing() throws Exception {
+        UUID paymentId = UUID.randomUUID();
+        assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> database.withConnection(
+                connection -> outbox.publish(connection, event(paymentId), "outbox-user"))))
+                .hasMessageContaining("inside a transaction");
+        try (Connection db = TestInfrastructure.jdbc();
+                PreparedStatement q = db.prepareStatement("SELECT count(*) FROM outbox_event WHERE envelope LIKE ?")) {
+            q.setString(1, "%" + paymentId + "%");
+            try (var rs = q.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isZero();
+            }
+        }
     }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.chatpay.common.events.PaymentEvents.PaymentRequested;
 import com.chatpay.common.money.Money;
 import com.chatpay.testsupport.TestInfrastructure;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,6 +33,8 @@ class LimitConcurrencyTests {
 
     @Inject
     UsageService usage;
+    @Inject
+    Pool database;
 
     @Test
     void shouldReserveExactly15Of100PaymentsSubmittedAtOnceThroughKafka() throws Exception {
@@ -77,7 +79,7 @@ class LimitConcurrencyTests {
                     start.await();
                     try {
                         return VertxContextSupport.subscribeAndAwait(
-                                () -> Panache.withTransaction(() -> usage.decide(request)));
+                                () -> database.withTransaction(connection -> usage.decide(connection, request)));
                     } catch (Throwable e) {
                         throw new IllegalStateException(e);
                     }

@@ -11,15 +11,18 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.chatpay.common.events.EventCodec;
 import com.chatpay.common.events.EventEnvelope;
+import com.chatpay.common.events.OnboardingEvents.PaymentsActivated;
 import com.chatpay.common.events.LimitEvents.LimitRejected;
 import com.chatpay.common.events.LimitEvents.LimitReserved;
 import com.chatpay.common.events.PaymentEvents.PaymentCompleted;
 import com.chatpay.common.events.PaymentEvents.PaymentFailed;
 import com.chatpay.common.events.PaymentEvents.PaymentRequested;
+import com.chatpay.common.events.Topics;
 import com.chatpay.common.money.Money;
 import com.chatpay.limits.TestClock;
 import com.chatpay.testsupport.ChatpayTestResource;
 import com.chatpay.testsupport.TestInfrastructure;
+import com.chatpay.testsupport.TestKafka;
 import com.chatpay.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -133,6 +136,34 @@ class LimitDecisionsTests {
                 assertThat(rs.getInt(1)).isEqualTo(1);
             }
         }
+    }
+
+    @Test
+    void shouldKeepTheFirstDecisionWhenAPaymentIsRequestedAgainUnderAnotherEventId() {
+        String payer = "gina-" + UUID.randomUUID();
+        UUID paymentId = UUID.randomUUID();
+        PaymentRequested requested = new PaymentRequested(paymentId, payer, "hal", null, Money.of(50_000, "EUR"),
+                "FR", Instant.now());
+        sendPaymentEvent(envelope(requested, payer));
+        assertThat(decisionOf(paymentId).type()).isEqualTo("LimitReserved");
+        // the same request again under a new event id: the inbox lets it through, the reservation must not
+        sendPaymentEvent(envelope(requested, payer));
+        UUID marker = request(payer, 100);
+        decisionOf(marker);
+
+        assertThat(decisionsFor(paymentId, 2, Duration.ofSeconds(3))).hasSize(1);
+        given().header("Authorization", TestTokens.opsBearer("olivia")).get("/v1/ops/users/" + payer + "/limits")
+                .then().statusCode(200).body("reserved.value", equalTo(50_100));
+    }
+
+    @Test
+    void shouldShowTheHeadroomInTheCountryAUserActivatedPaymentsIn() {
+        String user = "ines-" + UUID.randomUUID();
+        TestKafka.send(Topics.ONBOARDING_EVENTS, user, EventCodec.toJson(envelope(
+                new PaymentsActivated(user, "US", "USD", null, "Ines", "en", Instant.now()), user)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
+                .header("Authorization", TestTokens.opsBearer("olivia")).get("/v1/ops/users/" + user + "/limits")
+                .then().statusCode(200).body("currency", equalTo("USD")));
     }
 
     @Test

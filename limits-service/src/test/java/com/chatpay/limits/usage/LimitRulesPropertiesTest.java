@@ -32,7 +32,7 @@ class LimitRulesPropertiesTest {
     /** One payment's reservation, as limits-service keeps it (status, amount, when it was consumed). */
     static final class Row {
         final long amount;
-        Reservation.Status status = Reservation.Status.RESERVED;
+        ReservationStatus status = ReservationStatus.RESERVED;
         Instant consumedAt;
 
         Row(long amount) {
@@ -55,9 +55,9 @@ class LimitRulesPropertiesTest {
             Instant start = policy.window().start(now);
             List<LimitRules.Counted> counted = new ArrayList<>();
             for (Row row : rows) {
-                if (row.status == Reservation.Status.RESERVED) {
+                if (row.status == ReservationStatus.RESERVED) {
                     counted.add(LimitRules.Counted.reserved(row.amount));
-                } else if (row.status == Reservation.Status.CONSUMED && !row.consumedAt.isBefore(start)) {
+                } else if (row.status == ReservationStatus.CONSUMED && !row.consumedAt.isBefore(start)) {
                     counted.add(LimitRules.Counted.consumed(row.amount, row.consumedAt));
                 }
             }
@@ -185,9 +185,9 @@ class LimitRulesPropertiesTest {
     }
 
     private static void consume(Account account, SplittableRandom r) {
-        pick(account, Reservation.Status.RESERVED, r).ifPresent(row -> {
+        pick(account, ReservationStatus.RESERVED, r).ifPresent(row -> {
             LimitRules.Headroom before = account.headroom();
-            row.status = Reservation.Status.CONSUMED;
+            row.status = ReservationStatus.CONSUMED;
             row.consumedAt = account.now;
             LimitRules.Headroom after = account.headroom();
             assertThat(after.used().value() + after.reserved().value())
@@ -197,13 +197,13 @@ class LimitRulesPropertiesTest {
     }
 
     private static void release(Account account, SplittableRandom r) {
-        pick(account, Reservation.Status.RESERVED, r).ifPresent(row -> row.status = Reservation.Status.RELEASED);
+        pick(account, ReservationStatus.RESERVED, r).ifPresent(row -> row.status = ReservationStatus.RELEASED);
     }
 
     private static void refund(Account account, SplittableRandom r) {
-        pick(account, Reservation.Status.CONSUMED, r).ifPresent(row -> {
+        pick(account, ReservationStatus.CONSUMED, r).ifPresent(row -> {
             if (account.policy.refundRestoresHeadroom()) {
-                row.status = Reservation.Status.REFUNDED;
+                row.status = ReservationStatus.REFUNDED;
             }
         });
     }
@@ -219,7 +219,7 @@ class LimitRulesPropertiesTest {
         };
     }
 
-    private static java.util.Optional<Row> pick(Account account, Reservation.Status status, SplittableRandom r) {
+    private static java.util.Optional<Row> pick(Account account, ReservationStatus status, SplittableRandom r) {
         List<Row> candidates = account.rows.stream().filter(row -> row.status == status).toList();
         return candidates.isEmpty() ? java.util.Optional.empty()
                 : java.util.Optional.of(candidates.get(r.nextInt(candidates.size())));
@@ -229,7 +229,7 @@ class LimitRulesPropertiesTest {
     private static long expectedUsed(Account account) {
         long used = 0;
         for (Row row : account.rows) {
-            if (row.status == Reservation.Status.CONSUMED && !row.consumedAt.isAfter(account.now)
+            if (row.status == ReservationStatus.CONSUMED && !row.consumedAt.isAfter(account.now)
                     && account.policy.window().releaseOf(row.consumedAt).isAfter(account.now)) {
                 used += row.amount;
             }
