@@ -3,13 +3,13 @@ package com.chatpay.common.outbox;
 import com.chatpay.common.events.EventCodec;
 import com.chatpay.common.events.EventEnvelope;
 import com.chatpay.common.events.EventType;
+import com.chatpay.common.persistence.SqlTimes;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -58,7 +58,7 @@ public class Outbox {
         OutboxEvent row = event.row();
         return connection.preparedQuery(INSERT)
                 .execute(Tuple.of(row.id, row.topic, row.key, row.type, row.envelope,
-                        row.createdAt.atOffset(ZoneOffset.UTC)))
+                        SqlTimes.utc(row.createdAt)))
                 .replaceWith(event.envelope());
     }
 

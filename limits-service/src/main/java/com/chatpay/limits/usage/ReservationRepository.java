@@ -1,5 +1,8 @@
 package com.chatpay.limits.usage;
 
+import static com.chatpay.common.persistence.SqlTimes.instant;
+import static com.chatpay.common.persistence.SqlTimes.utc;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -7,8 +10,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -72,9 +73,7 @@ public class ReservationRepository {
                 .map(rows -> {
                     List<LimitRules.Counted> counted = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        OffsetDateTime consumedAt = row.getOffsetDateTime("consumed_at");
-                        counted.add(new LimitRules.Counted(row.getLong("amount"),
-                                consumedAt == null ? null : consumedAt.toInstant()));
+                        counted.add(new LimitRules.Counted(row.getLong("amount"), instant(row, "consumed_at")));
                     }
                     return counted;
                 });
@@ -114,9 +113,5 @@ public class ReservationRepository {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next())
                         .map(row -> new Held(row.getUUID("payment_id"), row.getString("user_id"),
                                 ReservationStatus.valueOf(row.getString("status")))));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -11,6 +11,7 @@ import com.chatpay.notification.delivery.NewDelivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +42,7 @@ public class BubbleService {
         this.clock = clock;
     }
 
-    public Uni<Void> post(PaymentEvent event, Instant eventTime) {
+    public Uni<Void> post(SqlConnection connection, PaymentEvent event, Instant eventTime) {
         Instant now = clock.instant();
         Optional<Bubble> bubble = Bubbles.of(event, eventTime == null ? now : eventTime);
         if (bubble.isEmpty()) {
@@ -51,7 +52,7 @@ public class BubbleService {
         NewDelivery delivery = new NewDelivery(DeliveryChannel.WEBHOOK, dedupKey(bubble.get()), event.payerId(),
                 event.paymentId(), write(bubble.get()), configured ? DeliveryStatus.PENDING : DeliveryStatus.SKIPPED,
                 configured ? null : NOT_CONFIGURED, eventTime == null ? now : eventTime);
-        return deliveries.enqueue(delivery, now).invoke(created -> {
+        return deliveries.enqueue(connection, delivery, now).invoke(created -> {
             if (!created) {
                 metrics.count(Channel.WEBHOOK, Outcome.DUPLICATE);
             } else if (!configured) {

@@ -1,5 +1,8 @@
 package com.chatpay.notification.delivery;
 
+import static com.chatpay.common.persistence.SqlTimes.instant;
+import static com.chatpay.common.persistence.SqlTimes.utc;
+
 import com.chatpay.common.paging.PageCursor;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -8,8 +11,6 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -54,7 +55,7 @@ public class DeliveryQueue {
                         + "FROM (SELECT id FROM delivery WHERE status = 'PENDING' AND next_attempt_at <= $1 "
                         + "ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED) due WHERE d.id = due.id "
                         + "RETURNING " + prefixed("d."))
-                .execute(Tuple.of(at(now), at(leaseUntil), limit))
+                .execute(Tuple.of(utc(now), utc(leaseUntil), limit))
                 .map(DeliveryQueue::deliveries);
     }
 
@@ -67,7 +68,7 @@ public class DeliveryQueue {
             Instant now) {
         return pool.preparedQuery(FINISH)
                 .execute(Tuple.tuple().addUUID(id).addInteger(attempt).addString(status.name()).addString(error)
-                        .addOffsetDateTime(at(nextAttemptAt)).addOffsetDateTime(at(now)))
+                        .addOffsetDateTime(utc(nextAttemptAt)).addOffsetDateTime(utc(now)))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -78,11 +79,11 @@ public class DeliveryQueue {
      */
     public Uni<Integer> deleteSettledBefore(Instant before, Instant smsBefore) {
         return pool.preparedQuery("DELETE FROM delivery WHERE status IN ('SENT', 'SKIPPED') AND updated_at < $1")
-                .execute(Tuple.of(at(before)))
+                .execute(Tuple.of(utc(before)))
                 .chain(deleted -> pool.preparedQuery("DELETE FROM push_message WHERE sent_at < $1")
-                        .execute(Tuple.of(at(before)))
+                        .execute(Tuple.of(utc(before)))
                         .chain(() -> pool.preparedQuery("DELETE FROM sms_message WHERE sent_at < $1")
-                                .execute(Tuple.of(at(smsBefore))))
+                                .execute(Tuple.of(utc(smsBefore))))
                         .replaceWith(deleted.rowCount()));
     }
 
@@ -90,7 +91,7 @@ public class DeliveryQueue {
     public Uni<Map<DeliveryChannel, Long>> dueBacklog(Instant now) {
         return pool.preparedQuery("SELECT channel, count(*) AS due FROM delivery WHERE status = 'PENDING' "
                         + "AND next_attempt_at <= $1 GROUP BY channel")
-                .execute(Tuple.of(at(now)))
+                .execute(Tuple.of(utc(now)))
                 .map(rows -> {
                     Map<DeliveryChannel, Long> due = new EnumMap<>(DeliveryChannel.class);
                     for (Row row : rows) {
@@ -113,7 +114,7 @@ public class DeliveryQueue {
     public Uni<Optional<Delivery>> requeue(UUID id, Instant now) {
         return pool.preparedQuery("UPDATE delivery SET status = 'PENDING', next_attempt_at = $2, updated_at = $2 "
                         + "WHERE id = $1 AND status IN ('FAILED', 'SKIPPED') RETURNING " + COLUMNS)
-                .execute(Tuple.of(id, at(now)))
+                .execute(Tuple.of(id, utc(now)))
                 .map(rows -> deliveries(rows).stream().findFirst());
     }
 
@@ -126,7 +127,7 @@ public class DeliveryQueue {
             sql.append(" AND status = $").append(params.size());
         }
         if (after != null) {
-            params.add(at(after.createdAt()));
+            params.add(utc(after.createdAt()));
             int createdAt = params.size();
             params.add(after.id());
             sql.append(" AND (created_at, id) < ($").append(createdAt).append(", $").append(params.size()).append(")");
@@ -150,14 +151,5 @@ public class DeliveryQueue {
 
     private static String prefixed(String prefix) {
         return prefix + COLUMNS.replace(", ", ", " + prefix);
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -1,37 +1,31 @@
 package com.chatpay.notification.delivery;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import static com.chatpay.common.persistence.SqlTimes.utc;
+
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * Creates deliveries inside the current Hibernate Reactive transaction: the consuming transaction of an event, so a
- * delivery exists exactly when the event's other effects (notification, inbox record) committed.
+ * Creates deliveries inside the consuming transaction of an event, on its connection, so a delivery exists exactly
+ * when the event's other effects (notification, inbox record) committed.
  */
 @ApplicationScoped
 public class DeliveryRepository {
 
     /** Inserts the delivery unless one with the same dedup key exists; true when inserted. Due at once. */
-    public Uni<Boolean> enqueue(NewDelivery delivery, Instant now) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "INSERT INTO delivery (id, channel, dedup_key, user_id, payment_id, payload, status, attempts, "
-                                + "next_attempt_at, last_error, event_at, created_at, updated_at) "
-                                + "VALUES (:id, :channel, :key, :user, CAST(:payment AS uuid), :payload, :status, 0, "
-                                + ":now, CAST(:error AS text), :eventAt, :now, :now) "
-                                + "ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING")
-                .setParameter("id", UUID.randomUUID())
-                .setParameter("channel", delivery.channel().name())
-                .setParameter("key", delivery.dedupKey())
-                .setParameter("user", delivery.userId())
-                .setParameter("payment", delivery.paymentId() == null ? null : delivery.paymentId().toString())
-                .setParameter("payload", delivery.payload())
-                .setParameter("status", delivery.status().name())
-                .setParameter("error", delivery.lastError())
-                .setParameter("eventAt", delivery.eventAt())
-                .setParameter("now", now)
-                .executeUpdate())
-                .map(inserted -> inserted == 1);
+    public Uni<Boolean> enqueue(SqlConnection connection, NewDelivery delivery, Instant now) {
+        return connection.preparedQuery("INSERT INTO delivery (id, channel, dedup_key, user_id, payment_id, payload,"
+                        + " status, attempts, next_attempt_at, last_error, event_at, created_at, updated_at)"
+                        + " VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, $10, $8, $8)"
+                        + " ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING")
+                .execute(Tuple.tuple(Arrays.asList(UUID.randomUUID(), delivery.channel().name(), delivery.dedupKey(),
+                        delivery.userId(), delivery.paymentId(), delivery.payload(), delivery.status().name(),
+                        utc(now), delivery.lastError(), utc(delivery.eventAt()))))
+                .map(rows -> rows.rowCount() == 1);
     }
 }

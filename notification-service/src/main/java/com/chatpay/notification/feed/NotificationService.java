@@ -11,6 +11,7 @@ import com.chatpay.notification.users.UserDirectory;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,18 +49,19 @@ public class NotificationService {
     }
 
     /**
-     * Creates the notifications of one payment event, inside the consuming transaction. The inbox runs this once
-     * per event; the unique (user, payment, kind) makes a second event of the same meaning add nothing either —
-     * no notification, so no push. {@code eventAt} (the event's time) dates the pushes for the delivery timer.
+     * Creates the notifications of one payment event, inside the consuming transaction (on its connection). The
+     * inbox runs this once per event; the unique (user, payment, kind) makes a second event of the same meaning add
+     * nothing either — no notification, so no push. {@code eventAt} (the event's time) dates the pushes for the delivery timer.
      */
-    public Uni<Void> notify(PaymentEvent event, Instant eventAt) {
-        return users.people(List.of(event.payerId(), event.payeeId()))
+    public Uni<Void> notify(SqlConnection connection, PaymentEvent event, Instant eventAt) {
+        return users.people(connection, List.of(event.payerId(), event.payeeId()))
                 .map(people -> PaymentNotifications.plan(event, people.get(event.payerId()),
                         people.get(event.payeeId())))
-                .chain(drafts -> insertAll(event, eventAt, drafts));
+                .chain(drafts -> insertAll(connection, event, eventAt, drafts));
     }
 
-    private Uni<Void> insertAll(PaymentEvent event, Instant eventAt, List<NotificationDraft> drafts) {
+    private Uni<Void> insertAll(SqlConnection connection, PaymentEvent event, Instant eventAt,
+            List<NotificationDraft> drafts) {
         // the database keeps microseconds: truncate so the feed cursor round-trips exactly
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<Notification> created = new ArrayList<>(drafts.size());
@@ -72,8 +74,7 @@ public class NotificationService {
             n.kind = draft.kind().name();
             n.text = draft.text();
             n.createdAt = now;
-            // one statement at a time: a reactive session runs no two queries at once
-            chain = chain.chain(() -> notifications.insertOnce(n))
+            chain = chain.chain(() -> notifications.insertOnce(connection, n))
                     .invoke(inserted -> {
                         metrics.count(Channel.IN_APP, inserted ? Outcome.SENT : Outcome.DUPLICATE);
                         if (inserted) {
@@ -83,7 +84,7 @@ public class NotificationService {
                     .replaceWithVoid();
         }
         // the pushes of every notification just created, their users' preferences and devices read at once
-        return chain.chain(() -> pushes.push(created, eventAt));
+        return chain.chain(() -> pushes.push(connection, created, eventAt));
     }
 
     /** One page of {@code userId}'s feed, newest first. */

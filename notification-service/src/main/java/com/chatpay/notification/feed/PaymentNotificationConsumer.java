@@ -13,7 +13,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Consumes {@code payments.events}: in-app notifications (and their pushes) for payer and payee, and the
- * conversation bubble, all in the event's consuming transaction. PaymentRequested tells nobody.
+ * conversation bubble, all in the event's consuming transaction: plain SQL on its connection, no Hibernate session
+ * (one transaction per payment). PaymentRequested tells nobody.
  */
 @ApplicationScoped
 public class PaymentNotificationConsumer {
@@ -36,9 +37,11 @@ public class PaymentNotificationConsumer {
     @Incoming("payments-events")
     public Uni<Void> onPaymentEvent(String json) {
         // PaymentRequested, half of the topic, is skipped without a transaction
-        return consumer.consume(Topics.Groups.NOTIFICATION_PAYMENTS, json, NOTIFIED, envelope -> {
-            PaymentEvent event = (PaymentEvent) EventCodec.payload(envelope);
-            return service.notify(event, envelope.time()).chain(() -> bubbles.post(event, envelope.time()));
-        });
+        return consumer.consumeOnConnection(Topics.Groups.NOTIFICATION_PAYMENTS, json, NOTIFIED,
+                (connection, envelope) -> {
+                    PaymentEvent event = (PaymentEvent) EventCodec.payload(envelope);
+                    return service.notify(connection, event, envelope.time())
+                            .chain(() -> bubbles.post(connection, event, envelope.time()));
+                });
     }
 }

@@ -4,12 +4,36 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 @WithSession
 @ApplicationScoped
 public class NotificationPreferenceRepository implements PanacheRepositoryBase<NotificationPreference, String> {
+
+    /**
+     * The preferences of each of {@code userIds} (absent: the defaults), in one statement on the connection of a
+     * consuming transaction.
+     */
+    public Uni<Map<String, PreferencesView>> ofUsers(SqlConnection connection, List<String> userIds) {
+        return connection.preparedQuery("SELECT user_id, mute_payments_received FROM notification_preference"
+                        + " WHERE user_id = ANY($1)")
+                .execute(Tuple.of(userIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, PreferencesView> found = new HashMap<>();
+                    for (Row row : rows) {
+                        found.put(row.getString("user_id"),
+                                new PreferencesView(row.getBoolean("mute_payments_received")));
+                    }
+                    return found;
+                });
+    }
 
     public Uni<Void> upsert(String userId, boolean mutePaymentsReceived, Instant now) {
         return Panache.getSession().chain(session -> session.createNativeQuery(

@@ -12,14 +12,15 @@ import com.chatpay.notification.preferences.NotificationPreferenceRepository;
 import com.chatpay.notification.preferences.PreferencesView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.chatpay.notification.push.PushTokenRepository.Device;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -53,35 +54,36 @@ public class PushService {
      * Queues the pushes of {@code created} (notifications just inserted), reading their users' preferences and devices
      * in one statement each, whatever the number of notifications.
      */
-    public Uni<Void> push(List<Notification> created, Instant eventAt) {
+    public Uni<Void> push(SqlConnection connection, List<Notification> created, Instant eventAt) {
         if (created.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<String> userIds = created.stream().map(n -> n.userId).distinct().toList();
-        return preferences.list("userId in ?1", userIds).chain(prefs -> tokens.ofUsers(userIds).chain(devices -> {
-            Map<String, PreferencesView> preferenceOf = new HashMap<>();
-            prefs.forEach(p -> preferenceOf.put(p.userId, new PreferencesView(p.mutePaymentsReceived)));
-            Instant now = clock.instant();
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Notification notification : created) {
-                NotificationKind kind = NotificationKind.valueOf(notification.kind);
-                if (!PushPolicy.pushes(kind, preferenceOf.getOrDefault(notification.userId,
-                        PreferencesView.DEFAULTS))) {
-                    metrics.count(Channel.PUSH, Outcome.MUTED);
-                    continue;
-                }
-                for (PushToken device : devices.getOrDefault(notification.userId, List.of())) {
-                    PushPayload payload = new PushPayload(device.token, device.platform, notification.text,
-                            notification.id, notification.paymentId, notification.kind);
-                    NewDelivery delivery = NewDelivery.pending(DeliveryChannel.PUSH,
-                            "push:" + notification.id + ":" + fingerprint(device.token), notification.userId,
-                            notification.paymentId, write(payload), eventAt == null ? now : eventAt);
-                    // one statement at a time: a reactive session runs no two queries at once
-                    chain = chain.chain(() -> deliveries.enqueue(delivery, now)).replaceWithVoid();
-                }
+        return preferences.ofUsers(connection, userIds).chain(preferenceOf -> tokens.ofUsers(connection, userIds)
+                .chain(devices -> queue(connection, created, eventAt, preferenceOf, devices)));
+    }
+
+    private Uni<Void> queue(SqlConnection connection, List<Notification> created, Instant eventAt,
+            Map<String, PreferencesView> preferenceOf, Map<String, List<Device>> devices) {
+        Instant now = clock.instant();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Notification notification : created) {
+            NotificationKind kind = NotificationKind.valueOf(notification.kind);
+            if (!PushPolicy.pushes(kind, preferenceOf.getOrDefault(notification.userId, PreferencesView.DEFAULTS))) {
+                metrics.count(Channel.PUSH, Outcome.MUTED);
+                continue;
             }
-            return chain;
-        }));
+            for (Device device : devices.getOrDefault(notification.userId, List.of())) {
+                PushPayload payload = new PushPayload(device.token(), device.platform(), notification.text,
+                        notification.id, notification.paymentId, notification.kind);
+                NewDelivery delivery = NewDelivery.pending(DeliveryChannel.PUSH,
+                        "push:" + notification.id + ":" + fingerprint(device.token()), notification.userId,
+                        notification.paymentId, write(payload), eventAt == null ? now : eventAt);
+                // one statement at a time: a connection runs no two queries at once
+                chain = chain.chain(() -> deliveries.enqueue(connection, delivery, now)).replaceWithVoid();
+            }
+        }
+        return chain;
     }
 
     /** A short stable name of a device token, for dedup keys (the token itself can be kilobytes long). */

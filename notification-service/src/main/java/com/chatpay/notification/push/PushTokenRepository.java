@@ -4,12 +4,15 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 @WithSession
 @ApplicationScoped
@@ -45,9 +48,29 @@ public class PushTokenRepository implements PanacheRepositoryBase<PushToken, Str
                 .executeUpdate());
     }
 
-    /** The tokens of each of {@code userIds} (absent: none), most recently registered first. */
-    public Uni<Map<String, List<PushToken>>> ofUsers(List<String> userIds) {
-        return list("userId in ?1 order by updatedAt desc, token", userIds).map(found -> found.stream()
-                .collect(Collectors.groupingBy(t -> t.userId, LinkedHashMap::new, Collectors.toList())));
+    /** A device to push to. */
+    public record Device(String token, Platform platform) {
+        @Override
+        public String toString() {
+            return "Device[" + platform + "]"; // a token is a secret of the device: never in a log line
+        }
+    }
+
+    /**
+     * The devices of each of {@code userIds} (absent: none), most recently registered first, in one statement on the
+     * connection of a consuming transaction.
+     */
+    public Uni<Map<String, List<Device>>> ofUsers(SqlConnection connection, List<String> userIds) {
+        return connection.preparedQuery("SELECT token, user_id, platform FROM push_token WHERE user_id = ANY($1)"
+                        + " ORDER BY updated_at DESC, token")
+                .execute(Tuple.of(userIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, List<Device>> found = new HashMap<>();
+                    for (Row row : rows) {
+                        found.computeIfAbsent(row.getString("user_id"), user -> new ArrayList<>())
+                                .add(new Device(row.getString("token"), Platform.valueOf(row.getString("platform"))));
+                    }
+                    return found;
+                });
     }
 }

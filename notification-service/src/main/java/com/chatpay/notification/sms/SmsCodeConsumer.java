@@ -24,8 +24,8 @@ public class SmsCodeConsumer {
 
     @Incoming("sms-requests")
     public Uni<Void> onSmsRequest(String json) {
-        return consumer.consume(Topics.Groups.NOTIFICATION_SMS, json, Set.of(EventType.SMS_CODE_REQUESTED),
-                envelope -> service.sendCode(envelope.id(), envelope.time(),
-                        EventCodec.payload(envelope, SmsCodeRequested.class)));
+        return consumer.consumeOnConnection(Topics.Groups.NOTIFICATION_SMS, json,
+                Set.of(EventType.SMS_CODE_REQUESTED), (connection, envelope) -> service.sendCode(connection,
+                        envelope.id(), envelope.time(), EventCodec.payload(envelope, SmsCodeRequested.class)));
     }
 }

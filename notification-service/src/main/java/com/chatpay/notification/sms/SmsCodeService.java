@@ -11,6 +11,7 @@ import com.chatpay.notification.text.Lang;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,7 +44,7 @@ public class SmsCodeService {
     }
 
     /** Queues the code of event {@code eventId} for sending, once: the event id keys the delivery. */
-    public Uni<Void> sendCode(UUID eventId, Instant eventAt, SmsCodeRequested request) {
+    public Uni<Void> sendCode(SqlConnection connection, UUID eventId, Instant eventAt, SmsCodeRequested request) {
         return Uni.createFrom().deferred(() -> {
             // fails (dead letter) when the code is not ours; the clear code is dropped at once
             decryptor.decrypt(request.encryptedCode());
@@ -56,7 +57,7 @@ public class SmsCodeService {
             }
             SmsPayload payload = new SmsPayload(request.challengeId(), request.phoneNumber(), request.encryptedCode(),
                     request.locale(), request.expiresAt());
-            return deliveries.enqueue(NewDelivery.pending(DeliveryChannel.SMS, "sms-code:" + eventId,
+            return deliveries.enqueue(connection, NewDelivery.pending(DeliveryChannel.SMS, "sms-code:" + eventId,
                             request.userId(), null, write(payload), eventAt == null ? now : eventAt), now)
                     .invoke(created -> {
                         if (!created) {

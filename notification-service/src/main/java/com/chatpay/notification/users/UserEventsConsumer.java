@@ -24,7 +24,8 @@ public class UserEventsConsumer {
 
     @Incoming("onboarding-events")
     public Uni<Void> onOnboardingEvent(String json) {
-        return consumer.consume(Topics.Groups.NOTIFICATION_USERS, json, Set.of(EventType.PAYMENTS_ACTIVATED),
-                envelope -> directory.remember(EventCodec.payload(envelope, PaymentsActivated.class)));
+        return consumer.consumeOnConnection(Topics.Groups.NOTIFICATION_USERS, json,
+                Set.of(EventType.PAYMENTS_ACTIVATED), (connection, envelope) -> directory.remember(connection,
+                        EventCodec.payload(envelope, PaymentsActivated.class)));
     }
 }
