@@ -29,20 +29,18 @@ public class ReservationRepository {
     }
 
     /**
-     * Locks the user's row for the rest of the transaction, creating it on first sight, and returns their country:
-     * the one stored, else {@code countryIfUnknown} (stored from now on; may be null). The lock serialises one user's
-     * decisions whatever the number of instances and partitions.
+     * Locks the user's row for the rest of the transaction, creating it on first sight, and stores
+     * {@code countryIfUnknown} (may be null) as their country if they have none yet. The lock serialises one user's
+     * decisions whatever the number of instances and partitions. PostgreSQL locks the conflicting row even where the
+     * update's WHERE leaves it unchanged, so a known user's row is locked without a new row version being written.
      */
-    public Uni<Optional<String>> lockUser(SqlConnection connection, String userId, String countryIfUnknown,
-            Instant now) {
+    public Uni<Void> lockUser(SqlConnection connection, String userId, String countryIfUnknown, Instant now) {
         return connection.preparedQuery("INSERT INTO user_limit (user_id, country, updated_at) VALUES ($1, $2, $3)"
-                        + " ON CONFLICT (user_id) DO UPDATE"
-                        + " SET country = coalesce(user_limit.country, excluded.country),"
-                        + " updated_at = CASE WHEN user_limit.country IS NULL AND excluded.country IS NOT NULL"
-                        + " THEN excluded.updated_at ELSE user_limit.updated_at END"
-                        + " RETURNING country")
+                        + " ON CONFLICT (user_id) DO UPDATE SET country = excluded.country,"
+                        + " updated_at = excluded.updated_at"
+                        + " WHERE user_limit.country IS NULL AND excluded.country IS NOT NULL")
                 .execute(Tuple.of(userId, countryIfUnknown, utc(now)))
-                .map(rows -> Optional.ofNullable(rows.iterator().next().getString("country")));
+                .replaceWithVoid();
     }
 
     /** Sets the user's country (creating their row on first sight), under the row's lock. */
@@ -54,7 +52,7 @@ public class ReservationRepository {
                 .replaceWithVoid();
     }
 
-    /** The user's stored country, if limits-service knows them and their country. */
+    /** The user's stored country, if limits-service knows them and their country; through a pool or a connection. */
     public Uni<Optional<String>> countryOf(SqlClient client, String userId) {
         return client.preparedQuery("SELECT country FROM user_limit WHERE user_id = $1")
                 .execute(Tuple.of(userId))

@@ -109,7 +109,9 @@ public class UsageService {
                 return Uni.createFrom().voidItem();
             }
             Instant now = clock.instant();
-            return reservations.lockUser(connection, held.get().userId(), null, now)
+            String userId = held.get().userId();
+            return reservations.lockUser(connection, userId, null, now)
+                    .chain(() -> reservations.countryOf(connection, userId))
                     .chain(country -> policies.policyOf(connection, country.orElse(defaultCountry)))
                     .chain(policy -> policy.map(Policy::refundRestoresHeadroom).orElse(true)
                             ? reservations.transition(connection, paymentId, ReservationStatus.CONSUMED,

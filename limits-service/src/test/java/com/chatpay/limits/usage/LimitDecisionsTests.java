@@ -157,6 +157,27 @@ class LimitDecisionsTests {
     }
 
     @Test
+    void shouldLockAKnownPayersRowWithoutWritingANewVersionOfIt() throws Exception {
+        String payer = "jack-" + UUID.randomUUID();
+        decisionOf(request(payer, 100)); // the first decision creates the row with the payer's country
+        String before = userRowVersion(payer);
+        decisionOf(request(payer, 100));
+        // xmin is the transaction that wrote the row version: a second decision must lock it, not rewrite it
+        assertThat(userRowVersion(payer)).isEqualTo(before);
+    }
+
+    private static String userRowVersion(String userId) throws Exception {
+        try (Connection db = TestInfrastructure.jdbc(); PreparedStatement q = db.prepareStatement(
+                "SELECT xmin::text || '/' || country || '/' || updated_at FROM user_limit WHERE user_id = ?")) {
+            q.setString(1, userId);
+            try (ResultSet rs = q.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Test
     void shouldShowTheHeadroomInTheCountryAUserActivatedPaymentsIn() {
         String user = "ines-" + UUID.randomUUID();
         TestKafka.send(Topics.ONBOARDING_EVENTS, user, EventCodec.toJson(envelope(
