@@ -25,7 +25,7 @@ import java.util.UUID;
 public class ReservationRepository {
 
     /** A reservation as a refund needs it. */
-    public record Held(UUID paymentId, String userId, ReservationStatus status) {
+    public record Held(String userId, ReservationStatus status) {
     }
 
     /**
@@ -106,10 +106,10 @@ public class ReservationRepository {
 
     /** The payment's reservation, if it has one. */
     public Uni<Optional<Held>> find(SqlConnection connection, UUID paymentId) {
-        return connection.preparedQuery("SELECT payment_id, user_id, status FROM reservation WHERE payment_id = $1")
+        return connection.preparedQuery("SELECT user_id, status FROM reservation WHERE payment_id = $1")
                 .execute(Tuple.of(paymentId))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next())
-                        .map(row -> new Held(row.getUUID("payment_id"), row.getString("user_id"),
+                        .map(row -> new Held(row.getString("user_id"),
                                 ReservationStatus.valueOf(row.getString("status")))));
     }
 }

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 
-@WithSession
 @ApplicationScoped
 public class NotificationRepository implements PanacheRepositoryBase<Notification, UUID> {
 
@@ -32,6 +31,7 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
     }
 
     /** Up to {@code size} notifications of {@code userId}, newest first, after {@code after} when given. */
+    @WithSession
     public Uni<List<Notification>> page(String userId, PageCursor after, int size) {
         if (after == null) {
             return find("userId = ?1", NEWEST_FIRST, userId).page(Page.ofSize(size)).list();

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-@WithSession
 @ApplicationScoped
 public class NotificationPreferenceRepository implements PanacheRepositoryBase<NotificationPreference, String> {
 
@@ -35,6 +34,7 @@ public class NotificationPreferenceRepository implements PanacheRepositoryBase<N
                 });
     }
 
+    @WithSession
     public Uni<Void> upsert(String userId, boolean mutePaymentsReceived, Instant now) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         "INSERT INTO notification_preference (user_id, mute_payments_received, updated_at) "

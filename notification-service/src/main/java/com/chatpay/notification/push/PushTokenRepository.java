@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-@WithSession
 @ApplicationScoped
 public class PushTokenRepository implements PanacheRepositoryBase<PushToken, String> {
 
@@ -22,6 +21,7 @@ public class PushTokenRepository implements PanacheRepositoryBase<PushToken, Str
      * Registers {@code token} for {@code userId}: new, refreshed (same user), or moved from the user who had the
      * device before (a token identifies a device, which now belongs to this user).
      */
+    @WithSession
     public Uni<Void> upsert(String token, String userId, Platform platform, Instant now) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         "INSERT INTO push_token (token, user_id, platform, registered_at, updated_at) "
@@ -39,6 +39,7 @@ public class PushTokenRepository implements PanacheRepositoryBase<PushToken, Str
     }
 
     /** Keeps the {@code keep} most recently registered tokens of {@code userId}; returns how many it dropped. */
+    @WithSession
     public Uni<Integer> keepNewest(String userId, int keep) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         "DELETE FROM push_token WHERE user_id = :user AND token NOT IN (SELECT token FROM push_token "
