@@ -1,11 +1,12 @@
 package com.chatpay.payment.authorization;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import static com.chatpay.common.persistence.SqlTimes.utc;
+
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** The single-use register of authorization tokens: a {@code jti} is recorded once, with the payment it paid for. */
@@ -13,17 +14,13 @@ import java.util.UUID;
 public class UsedAuthorizations {
 
     /**
-     * Records the token's use in the current transaction; false if it was already used (a concurrent use waits for
-     * the other transaction and then sees it).
+     * Records the token's use in the transaction of {@code connection}; false if it was already used (a concurrent
+     * use waits for the other transaction and then sees it).
      */
-    public Uni<Boolean> recordFirstUse(String jti, UUID paymentId, Instant now) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "INSERT INTO used_authorization (jti, payment_id, used_at) VALUES (:jti, :payment, :at) "
-                                + "ON CONFLICT DO NOTHING")
-                .setParameter("jti", jti)
-                .setParameter("payment", paymentId)
-                .setParameter("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .executeUpdate())
-                .map(inserted -> inserted == 1);
+    public Uni<Boolean> recordFirstUse(SqlConnection connection, String jti, UUID paymentId, Instant now) {
+        return connection.preparedQuery("INSERT INTO used_authorization (jti, payment_id, used_at) VALUES ($1, $2, $3)"
+                        + " ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(jti, paymentId, utc(now)))
+                .map(rows -> rows.rowCount() == 1);
     }
 }

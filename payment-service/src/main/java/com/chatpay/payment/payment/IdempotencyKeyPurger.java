@@ -1,8 +1,8 @@
 package com.chatpay.payment.payment;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,11 +19,13 @@ public class IdempotencyKeyPurger {
     private static final Logger LOG = Logger.getLogger(IdempotencyKeyPurger.class);
 
     private final IdempotencyRepository records;
+    private final Pool pool;
     private final PaymentsConfig config;
     private final Clock clock;
 
-    public IdempotencyKeyPurger(IdempotencyRepository records, PaymentsConfig config, Clock clock) {
+    public IdempotencyKeyPurger(IdempotencyRepository records, Pool pool, PaymentsConfig config, Clock clock) {
         this.records = records;
+        this.pool = pool;
         this.config = config;
         this.clock = clock;
     }
@@ -48,7 +50,8 @@ public class IdempotencyKeyPurger {
 
     private Uni<Integer> purgeFrom(Instant expiredBefore, int deletedSoFar) {
         int batch = config.idempotencyPurgeBatch();
-        return Panache.withTransaction(() -> records.deleteExpired(expiredBefore, batch)).chain(deleted -> deleted < batch
+        // one statement, its own transaction
+        return records.deleteExpired(pool, expiredBefore, batch).chain(deleted -> deleted < batch
                 ? Uni.createFrom().item(deletedSoFar + deleted)
                 : purgeFrom(expiredBefore, deletedSoFar + deleted));
     }

@@ -94,6 +94,37 @@ public class Payment {
         return p;
     }
 
+    /**
+     * A payment as stored, read in plain SQL ({@link PaymentRows}) rather than by Hibernate: the same state machine,
+     * whose changes {@link PaymentRows#save} writes back under the version it was read with.
+     */
+    static Payment restore(UUID id, String payerId, String payeeId, String conversationId, Money amount,
+            String message, String payerCountry, PaymentStatus status, String reason, Instant expiresAt,
+            Instant createdAt, Instant updatedAt, Instant networkRetryAt, long version) {
+        Payment p = new Payment();
+        p.id = id;
+        p.payerId = payerId;
+        p.payeeId = payeeId;
+        p.conversationId = conversationId;
+        p.amountValue = amount.value();
+        p.currency = amount.currency();
+        p.message = message;
+        p.payerCountry = payerCountry;
+        p.status = status;
+        p.reason = reason;
+        p.expiresAt = expiresAt;
+        p.createdAt = createdAt;
+        p.updatedAt = updatedAt;
+        p.networkRetryAt = networkRetryAt;
+        p.version = version;
+        return p;
+    }
+
+    /** The version this payment was read with (optimistic locking). */
+    long version() {
+        return version;
+    }
+
     public PaymentRequested requested() {
         return new PaymentRequested(id, payerId, payeeId, conversationId, amount(), payerCountry, createdAt);
     }

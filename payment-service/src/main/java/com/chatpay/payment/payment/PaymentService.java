@@ -13,12 +13,15 @@ import com.chatpay.payment.authorization.UsedAuthorizations;
 import com.chatpay.payment.settlement.CardNetworkUnavailableException;
 import com.chatpay.payment.settlement.PayoutUnderWayException;
 import com.chatpay.payment.settlement.PaymentSettlement;
-import com.chatpay.payment.users.PaymentUserRepository;
+import com.chatpay.payment.users.PaymentUser;
+import com.chatpay.payment.users.PaymentUserRows;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,10 +41,12 @@ public class PaymentService {
     public record Accepted(UUID paymentId, int status, String body, boolean replayed) {
     }
 
+    private final Pool pool;
     private final PaymentRepository payments;
+    private final PaymentRows rows;
     private final IdempotencyRepository idempotency;
     private final UsedAuthorizations usedAuthorizations;
-    private final PaymentUserRepository users;
+    private final PaymentUserRows users;
     private final AuthorizationVerifier verifier;
     private final Outbox outbox;
     private final PaymentMetrics metrics;
@@ -50,11 +55,13 @@ public class PaymentService {
     private final PaymentsConfig config;
     private final Clock clock;
 
-    public PaymentService(PaymentRepository payments, IdempotencyRepository idempotency,
-            UsedAuthorizations usedAuthorizations, PaymentUserRepository users, AuthorizationVerifier verifier,
-            Outbox outbox, PaymentMetrics metrics, PaymentSettlement settlement, ObjectMapper json, PaymentsConfig config,
-            Clock clock) {
+    public PaymentService(Pool pool, PaymentRepository payments, PaymentRows rows,
+            IdempotencyRepository idempotency, UsedAuthorizations usedAuthorizations, PaymentUserRows users,
+            AuthorizationVerifier verifier, Outbox outbox, PaymentMetrics metrics, PaymentSettlement settlement,
+            ObjectMapper json, PaymentsConfig config, Clock clock) {
+        this.pool = pool;
         this.payments = payments;
+        this.rows = rows;
         this.idempotency = idempotency;
         this.usedAuthorizations = usedAuthorizations;
         this.users = users;
@@ -72,22 +79,18 @@ public class PaymentService {
      * all in one transaction. A key already used by this payer answers its stored response if the request is the
      * same, 422 otherwise; a concurrent request with the same key waits for the first and then does the same.
      * A key older than {@link PaymentsConfig#idempotencyKeyTtl()} is forgotten: the request is a new payment.
+     * Once per payment, so in plain SQL on one connection of the reactive pool, without a Hibernate session.
      */
-    @WithTransaction
     public Uni<Accepted> create(String payerId, String idempotencyKey, CreatePaymentRequest request) {
         String hash = RequestHash.of(request);
-        return idempotency.find(payerId, idempotencyKey).chain(existing -> {
-            if (existing == null) {
-                return accept(payerId, idempotencyKey, hash, request);
-            }
-            if (existing.isExpired(clock.instant(), config.idempotencyKeyTtl())) {
-                return idempotency.forget(existing).chain(() -> accept(payerId, idempotencyKey, hash, request));
-            }
-            return Uni.createFrom().item(() -> replay(existing, hash));
-        });
+        return pool.withTransaction(connection -> idempotency.find(connection, payerId, idempotencyKey)
+                .chain(existing -> existing == null || existing.isExpired(clock.instant(), config.idempotencyKeyTtl())
+                        ? accept(connection, payerId, idempotencyKey, hash, request)
+                        : Uni.createFrom().item(() -> replay(existing, hash))));
     }
 
-    private Uni<Accepted> accept(String payerId, String idempotencyKey, String hash, CreatePaymentRequest request) {
+    private Uni<Accepted> accept(SqlConnection connection, String payerId, String idempotencyKey, String hash,
+            CreatePaymentRequest request) {
         Money amount = validAmount(request.amount());
         PaymentAuthorization authorization;
         try {
@@ -101,13 +104,13 @@ public class PaymentService {
             return Uni.createFrom().failure(ApiException.unprocessable(PaymentErrors.CURRENCY_NOT_SUPPORTED,
                     "Payments from " + authorization.payerCountry() + " cannot be made in " + amount.currency() + "."));
         }
-        return users.findById(payerId).chain(payer -> {
+        return users.known(connection, payerId, request.payeeId()).chain(known -> {
+            PaymentUser payer = known.get(payerId);
             if (payer != null && payer.isBlocked()) {
                 return Uni.createFrom().failure(ApiException.forbidden(PaymentErrors.PAYER_BLOCKED,
                         "Payments are blocked for this account."));
             }
-            return users.findById(request.payeeId());
-        }).chain(payee -> {
+            PaymentUser payee = known.get(request.payeeId());
             if (payee != null && payee.country() != null && !payee.country().equals(authorization.payerCountry())) {
                 return Uni.createFrom().failure(ApiException.unprocessable(PaymentErrors.PAYEE_IN_OTHER_COUNTRY,
                         "Payer and payee must be in the same country."));
@@ -116,22 +119,21 @@ public class PaymentService {
             Payment payment = Payment.request(UUID.randomUUID(), payerId, request.payeeId(),
                     request.conversationId(), amount, request.message(), authorization.payerCountry(), now);
             String body = toJson(PaymentView.of(payment));
-            return idempotency.claim(payerId, idempotencyKey, hash, payment.id(), 202, body, now,
+            return idempotency.claim(connection, payerId, idempotencyKey, hash, payment.id(), 202, body, now,
                     now.minus(config.idempotencyKeyTtl())).chain(claimed -> {
                 if (!claimed) {
-                    return idempotency.find(payerId, idempotencyKey).map(existing -> replay(existing, hash));
+                    return idempotency.find(connection, payerId, idempotencyKey)
+                            .map(existing -> replay(existing, hash));
                 }
-                return usedAuthorizations.recordFirstUse(authorization.tokenId(), payment.id(), now).chain(first -> {
-                    if (!first) {
-                        return Uni.createFrom().failure(ApiException.conflict(
-                                PaymentErrors.AUTHORIZATION_ALREADY_USED,
-                                "This payment authorization was already used; confirm the payment again."));
-                    }
-                    return payments.persist(payment)
-                            .chain(() -> outbox.publish(payment.requested(), payerId))
-                            .invoke(() -> metrics.transitioned(payment))
-                            .map(published -> new Accepted(payment.id(), 202, body, false));
-                });
+                return usedAuthorizations.recordFirstUse(connection, authorization.tokenId(), payment.id(), now)
+                        .chain(first -> first
+                                ? rows.insert(connection, payment)
+                                        .chain(() -> outbox.publish(connection, payment.requested(), payerId))
+                                        .invoke(() -> metrics.transitioned(payment))
+                                        .map(published -> new Accepted(payment.id(), 202, body, false))
+                                : Uni.createFrom().failure(ApiException.conflict(
+                                        PaymentErrors.AUTHORIZATION_ALREADY_USED,
+                                        "This payment authorization was already used; confirm the payment again.")));
             });
         });
     }
@@ -184,8 +186,9 @@ public class PaymentService {
                             "The card network cannot be reached right now; nothing changed, try again later.",
                             null, Map.of("Retry-After", "30")))
                     .onFailure(PayoutUnderWayException.class).transform(e -> ApiException.conflict(
-                            PaymentErrors.PAYMENT_PAYOUT_UNDER_WAY, "The payer's card is already charged and the payment"
-                                    + " is being paid out to the payee; it can no longer be cancelled or declined."));
+                            PaymentErrors.PAYMENT_PAYOUT_UNDER_WAY, "The payer's card is already charged and the"
+                                    + " payment is being paid out to the payee; it can no longer be cancelled or"
+                                    + " declined."));
         });
     }
 

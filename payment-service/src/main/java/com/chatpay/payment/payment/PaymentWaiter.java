@@ -2,8 +2,6 @@ package com.chatpay.payment.payment;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.UUID;
@@ -17,10 +15,12 @@ import java.util.UUID;
 public class PaymentWaiter {
 
     private final Pool pool;
+    private final PaymentRows rows;
     private final PaymentsConfig config;
 
-    public PaymentWaiter(Pool pool, PaymentsConfig config) {
+    public PaymentWaiter(Pool pool, PaymentRows rows, PaymentsConfig config) {
         this.pool = pool;
+        this.rows = rows;
         this.config = config;
     }
 
@@ -43,16 +43,6 @@ public class PaymentWaiter {
     }
 
     private Uni<PaymentView> read(UUID paymentId) {
-        return pool.preparedQuery("SELECT id, payer_id, payee_id, conversation_id, amount_value, currency, message, "
-                        + "status, reason, created_at, updated_at FROM payment WHERE id = $1")
-                .execute(Tuple.of(paymentId))
-                .map(rows -> toView(rows.iterator().next()));
-    }
-
-    private static PaymentView toView(Row row) {
-        return new PaymentView(row.getUUID("id"), row.getString("payer_id"), row.getString("payee_id"),
-                row.getString("conversation_id"), new Amount(row.getLong("amount_value"), row.getString("currency")),
-                row.getString("message"), PaymentStatus.valueOf(row.getString("status")), row.getString("reason"),
-                row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant());
+        return rows.find(pool, paymentId).map(PaymentView::of);
     }
 }

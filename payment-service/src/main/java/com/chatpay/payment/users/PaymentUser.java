@@ -38,6 +38,19 @@ public class PaymentUser {
         return user;
     }
 
+    /** A user as stored, read in plain SQL ({@link PaymentUserRows}) rather than by Hibernate. */
+    static PaymentUser restore(String userId, boolean active, String country, String currency, String cardToken,
+            boolean locked, boolean suspended, Instant updatedAt) {
+        PaymentUser user = unknown(userId, updatedAt);
+        user.active = active;
+        user.country = country;
+        user.currency = currency;
+        user.cardToken = cardToken;
+        user.locked = locked;
+        user.suspended = suspended;
+        return user;
+    }
+
     /** Onboarding finished or re-verified: payments active, any lock lifted. */
     public void activate(String country, String currency, String cardToken, Instant now) {
         this.active = true;

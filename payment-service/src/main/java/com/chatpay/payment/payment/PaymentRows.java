@@ -1,0 +1,88 @@
+package com.chatpay.payment.payment;
+
+import static com.chatpay.common.persistence.SqlTimes.instant;
+import static com.chatpay.common.persistence.SqlTimes.utc;
+
+import com.chatpay.common.money.Money;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * Payments in plain SQL on the connection of the caller's transaction, for the hot paths that run without a Hibernate
+ * session: accepting a payment, limits-service's decision on it and waiting for that decision, each once per payment
+ * or more, with no session to open and no entity to hydrate, dirty-check and flush. The rows are the ones
+ * {@link PaymentRepository} maps; a payment read here is a plain object, never attached to a session, and its changes
+ * are written back by {@link #save}.
+ */
+@ApplicationScoped
+public class PaymentRows {
+
+    private static final String COLUMNS = "id, payer_id, payee_id, conversation_id, amount_value, currency, message,"
+            + " payer_country, status, reason, expires_at, created_at, updated_at, network_retry_at, version";
+
+    private static final String FIND = "SELECT " + COLUMNS + " FROM payment WHERE id = $1";
+
+    private static final String INSERT = "INSERT INTO payment (" + COLUMNS + ")"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
+
+    private static final String SAVE = "UPDATE payment SET status = $3, reason = $4, expires_at = $5,"
+            + " updated_at = $6, network_retry_at = $7, version = version + 1 WHERE id = $1 AND version = $2";
+
+    /** The payment as committed (through a pool) or as this transaction sees it (a connection); or null. */
+    public Uni<Payment> find(SqlClient client, UUID id) {
+        return client.preparedQuery(FIND).execute(Tuple.of(id)).map(PaymentRows::firstOrNull);
+    }
+
+    /** The payment, its row locked until the transaction ends (transitions are serialised per payment); or null. */
+    public Uni<Payment> lockForUpdate(SqlConnection connection, UUID id) {
+        return connection.preparedQuery(FIND + " FOR UPDATE").execute(Tuple.of(id)).map(PaymentRows::firstOrNull);
+    }
+
+    /** Stores a new payment ({@link Payment#request}) in the caller's transaction. */
+    public Uni<Void> insert(SqlConnection connection, Payment payment) {
+        return connection.preparedQuery(INSERT)
+                .execute(Tuple.from(new Object[] {payment.id(), payment.payerId(), payment.payeeId(),
+                        payment.conversationId(), payment.amount().value(), payment.amount().currency(),
+                        payment.message(), payment.payerCountry(), payment.status().name(), payment.reason(),
+                        utc(payment.expiresAt()), utc(payment.createdAt()), utc(payment.updatedAt()),
+                        utc(payment.networkRetryAt()), payment.version()}))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Writes what a transition (or a rescheduled card step) changed in {@code payment}, read by
+     * {@link #lockForUpdate} in this transaction; fails if the row's version moved on since (it cannot while the row
+     * is locked, so a failure means the caller broke that rule).
+     */
+    public Uni<Void> save(SqlConnection connection, Payment payment) {
+        return connection.preparedQuery(SAVE)
+                .execute(Tuple.from(new Object[] {payment.id(), payment.version(), payment.status().name(),
+                        payment.reason(), utc(payment.expiresAt()), utc(payment.updatedAt()),
+                        utc(payment.networkRetryAt())}))
+                .map(rows -> {
+                    if (rows.rowCount() != 1) {
+                        throw new IllegalStateException("payment " + payment.id() + " changed since it was read");
+                    }
+                    return null;
+                });
+    }
+
+    private static Payment firstOrNull(RowSet<Row> rows) {
+        return rows.size() == 0 ? null : payment(rows.iterator().next());
+    }
+
+    private static Payment payment(Row row) {
+        return Payment.restore(row.getUUID("id"), row.getString("payer_id"), row.getString("payee_id"),
+                row.getString("conversation_id"), new Money(row.getLong("amount_value"), row.getString("currency")),
+                row.getString("message"), row.getString("payer_country"),
+                PaymentStatus.valueOf(row.getString("status")), row.getString("reason"), instant(row, "expires_at"),
+                instant(row, "created_at"), instant(row, "updated_at"), instant(row, "network_retry_at"),
+                row.getLong("version"));
+    }
+}

@@ -1,0 +1,112 @@
+package com.chatpay.payment.payment;
+
+import static com.chatpay.payment.testing.PaymentFixtures.body;
+import static com.chatpay.payment.testing.PaymentFixtures.count;
+import static com.chatpay.payment.testing.PaymentFixtures.newUser;
+import static com.chatpay.payment.testing.PaymentFixtures.post;
+import static com.chatpay.payment.testing.PaymentFixtures.update;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.chatpay.common.money.Money;
+import com.chatpay.payment.testing.AuthorizationTokens;
+import com.chatpay.payment.testing.OnVertx;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Payments read and written in plain SQL agree with what Hibernate maps, and keep the optimistic version. */
+@QuarkusTest
+class PaymentRowsTests {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    PaymentRows rows;
+    @Inject
+    PaymentRepository repository;
+    @Inject
+    Pool pool;
+    @Inject
+    Vertx vertx;
+
+    private final String payer = newUser("rows-payer");
+    private final String payee = newUser("rows-payee");
+
+    @Test
+    void shouldReadEveryColumnAsHibernateDoes() {
+        UUID id = pendingPayment("for the pizza");
+        Instant expires = Instant.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.MICROS);
+        Instant retry = Instant.now().plusSeconds(30).truncatedTo(ChronoUnit.MICROS);
+        update("UPDATE payment SET reason = 'SOME_REASON', expires_at = ?, network_retry_at = ?, version = 4"
+                + " WHERE id = ?", Timestamp.from(expires), Timestamp.from(retry), id);
+
+        Payment plain = OnVertx.await(vertx, () -> pool.withTransaction(c -> rows.lockForUpdate(c, id)), TIMEOUT);
+        Payment mapped = OnVertx.await(vertx, () -> repository.findById(id), TIMEOUT);
+
+        assertThat(state(plain)).isEqualTo(state(mapped));
+        assertThat(plain.message()).isEqualTo("for the pizza");
+        assertThat(plain.expiresAt()).isEqualTo(expires);
+        assertThat(plain.networkRetryAt()).isEqualTo(retry);
+        assertThat(plain.version()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldAnswerNullForAnUnknownPayment() {
+        Payment none = OnVertx.await(vertx,
+                () -> pool.withTransaction(c -> rows.lockForUpdate(c, UUID.randomUUID())), TIMEOUT);
+        assertThat(none).isNull();
+    }
+
+    @Test
+    void shouldWriteWhatATransitionChangedAndMoveTheVersionOn() {
+        UUID id = pendingPayment(null);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+        Payment rejected = OnVertx.await(vertx, () -> pool.withTransaction(c -> rows.lockForUpdate(c, id)
+                .call(payment -> {
+                    payment.reject("LIMIT_30_DAYS", new Money(100, "EUR"), at);
+                    return rows.save(c, payment);
+                })), TIMEOUT);
+
+        Payment mapped = OnVertx.await(vertx, () -> repository.findById(id), TIMEOUT);
+        assertThat(mapped.status()).isEqualTo(PaymentStatus.REJECTED);
+        assertThat(mapped.reason()).isEqualTo("LIMIT_30_DAYS");
+        assertThat(mapped.updatedAt()).isEqualTo(at);
+        assertThat(mapped.version()).isEqualTo(rejected.version() + 1);
+        assertThat(state(mapped).subList(0, 7)).isEqualTo(state(rejected).subList(0, 7));
+    }
+
+    @Test
+    void shouldRefuseToWriteOverAVersionItDidNotRead() {
+        UUID id = pendingPayment(null);
+        Payment stale = OnVertx.await(vertx, () -> pool.withTransaction(c -> rows.lockForUpdate(c, id)), TIMEOUT);
+        update("UPDATE payment SET version = version + 1 WHERE id = ?", id);
+
+        stale.retryNetworkAt(Instant.now());
+        assertThatThrownBy(() -> OnVertx.await(vertx, () -> pool.withTransaction(c -> rows.save(c, stale)), TIMEOUT))
+                .hasRootCauseInstanceOf(IllegalStateException.class);
+        assertThat(count("SELECT count(*) FROM payment WHERE id = ? AND network_retry_at IS NULL", id)).isEqualTo(1);
+    }
+
+    private UUID pendingPayment(String message) {
+        String token = AuthorizationTokens.token(payer, payee, 1200, "EUR").sign();
+        return UUID.fromString(post(payer, UUID.randomUUID().toString(), body(payee, 1200, message, token))
+                .then().statusCode(202).extract().path("paymentId"));
+    }
+
+    private static List<Object> state(Payment p) {
+        return Arrays.asList(p.id(), p.payerId(), p.payeeId(), p.conversationId(), p.amount(), p.message(),
+                p.payerCountry(), p.status(), p.reason(), p.expiresAt(), p.createdAt(), p.updatedAt(),
+                p.networkRetryAt(), p.version());
+    }
+}
