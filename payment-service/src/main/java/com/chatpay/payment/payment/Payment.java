@@ -69,6 +69,19 @@ public class Payment {
     protected Payment() {
     }
 
+    /** What a payment is for, fixed when it is requested. */
+    private Payment(UUID id, String payerId, String payeeId, String conversationId, Money amount, String message,
+            String payerCountry) {
+        this.id = Objects.requireNonNull(id);
+        this.payerId = payerId;
+        this.payeeId = payeeId;
+        this.conversationId = conversationId;
+        this.amountValue = amount.value();
+        this.currency = amount.currency();
+        this.message = message;
+        this.payerCountry = Objects.requireNonNull(payerCountry);
+    }
+
     /** A new payment, {@code PENDING} until limits decide; {@link #requested()} is the event announcing it. */
     public static Payment request(UUID id, String payerId, String payeeId, String conversationId, Money amount,
             String message, String payerCountry, Instant now) {
@@ -78,15 +91,7 @@ public class Payment {
         if (payerId.equals(payeeId)) {
             throw new IllegalArgumentException("a payer cannot pay themselves");
         }
-        Payment p = new Payment();
-        p.id = Objects.requireNonNull(id);
-        p.payerId = payerId;
-        p.payeeId = payeeId;
-        p.conversationId = conversationId;
-        p.amountValue = amount.value();
-        p.currency = amount.currency();
-        p.message = message;
-        p.payerCountry = Objects.requireNonNull(payerCountry);
+        Payment p = new Payment(id, payerId, payeeId, conversationId, amount, message, payerCountry);
         p.status = PaymentStatus.PENDING;
         // PostgreSQL keeps microseconds: what is stored is what cursors compare
         p.createdAt = now.truncatedTo(ChronoUnit.MICROS);
@@ -101,15 +106,7 @@ public class Payment {
     static Payment restore(UUID id, String payerId, String payeeId, String conversationId, Money amount,
             String message, String payerCountry, PaymentStatus status, String reason, Instant expiresAt,
             Instant createdAt, Instant updatedAt, Instant networkRetryAt, long version) {
-        Payment p = new Payment();
-        p.id = id;
-        p.payerId = payerId;
-        p.payeeId = payeeId;
-        p.conversationId = conversationId;
-        p.amountValue = amount.value();
-        p.currency = amount.currency();
-        p.message = message;
-        p.payerCountry = payerCountry;
+        Payment p = new Payment(id, payerId, payeeId, conversationId, amount, message, payerCountry);
         p.status = status;
         p.reason = reason;
         p.expiresAt = expiresAt;
