@@ -117,9 +117,14 @@ public class Payment {
         return p;
     }
 
-    /** The version this payment was read with (optimistic locking). */
+    /** The version of the row this payment was read from or last written to (optimistic locking). */
     long version() {
         return version;
+    }
+
+    /** {@link PaymentRows#save} wrote this payment: the row's version moved on by one. */
+    void versionWritten() {
+        version++;
     }
 
     public PaymentRequested requested() {

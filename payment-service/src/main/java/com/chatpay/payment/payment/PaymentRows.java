@@ -57,8 +57,9 @@ public class PaymentRows {
 
     /**
      * Writes what a transition (or a rescheduled card step) changed in {@code payment}, read by
-     * {@link #lockForUpdate} in this transaction; fails if the row's version moved on since (it cannot while the row
-     * is locked, so a failure means the caller broke that rule).
+     * {@link #lockForUpdate} in this transaction, and moves its version on with the row's (it may be saved again);
+     * fails if the row's version moved on since (it cannot while the row is locked, so a failure means the caller
+     * broke that rule).
      */
     public Uni<Void> save(SqlConnection connection, Payment payment) {
         return connection.preparedQuery(SAVE)
@@ -69,6 +70,7 @@ public class PaymentRows {
                     if (rows.rowCount() != 1) {
                         throw new IllegalStateException("payment " + payment.id() + " changed since it was read");
                     }
+                    payment.versionWritten();
                     return null;
                 });
     }

@@ -72,8 +72,15 @@ class PaymentRowsTests {
         UUID id = pendingPayment(null);
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
+        long[] readWith = new long[1];
         Payment rejected = OnVertx.await(vertx, () -> pool.withTransaction(c -> rows.lockForUpdate(c, id)
                 .call(payment -> {
+                    readWith[0] = payment.version();
+                    payment.retryNetworkAt(at.plusSeconds(30));
+                    return rows.save(c, payment);
+                })
+                .call(payment -> {
+                    // saved again in the same transaction: the version it holds is the row's
                     payment.reject("LIMIT_30_DAYS", new Money(100, "EUR"), at);
                     return rows.save(c, payment);
                 })), TIMEOUT);
@@ -82,7 +89,8 @@ class PaymentRowsTests {
         assertThat(mapped.status()).isEqualTo(PaymentStatus.REJECTED);
         assertThat(mapped.reason()).isEqualTo("LIMIT_30_DAYS");
         assertThat(mapped.updatedAt()).isEqualTo(at);
-        assertThat(mapped.version()).isEqualTo(rejected.version() + 1);
+        assertThat(mapped.networkRetryAt()).isNull();
+        assertThat(mapped.version()).isEqualTo(readWith[0] + 2).isEqualTo(rejected.version());
         assertThat(state(mapped).subList(0, 7)).isEqualTo(state(rejected).subList(0, 7));
     }
 
