@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
  * Runs the card-network step of payments whose step is due and was not done: the network could not be reached (the
  * step is retried after {@code network-retry-delay}), or the process that recorded a limits reservation stopped
  * before {@link ReservedPaymentSettler} settled it (after {@code settlement-backstop}). See
- * {@link PaymentSettlement#resume}. If the network is still unavailable, the payment waits for the next turn.
+ * {@link PaymentSettlement#resumeIfDue}. If the network is still unavailable, the payment waits for the next turn.
  */
 @ApplicationScoped
 public class CardNetworkRetrySweeper {

@@ -9,17 +9,19 @@ import com.chatpay.payment.cardnetwork.CardStatus;
 import com.chatpay.payment.ledger.CommissionSchedule;
 import com.chatpay.payment.ledger.Ledger;
 import com.chatpay.payment.ledger.LedgerPosting;
+import com.chatpay.payment.ledger.LedgerRows;
 import com.chatpay.payment.ledger.PostingKind;
 import com.chatpay.payment.payment.Payment;
 import com.chatpay.payment.payment.PaymentMetrics;
 import com.chatpay.payment.payment.PaymentMetrics.ReconciliationStep;
-import com.chatpay.payment.payment.PaymentRepository;
+import com.chatpay.payment.payment.PaymentRows;
 import com.chatpay.payment.payment.PaymentStatus;
 import com.chatpay.payment.payment.PaymentsConfig;
 import com.chatpay.payment.users.PaymentUser;
 import com.chatpay.payment.users.PaymentUserRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.chatpay.payment.users.PaymentUserRows;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,6 +58,10 @@ import org.jboss.logging.Logger;
  * When the network is unavailable (circuit open, or transient errors on every retry) nothing is decided: the payment
  * keeps its state, the postings already booked stay (each kind is booked once, so the replay skips them), and
  * {@link Payment#retryNetworkAt} makes {@link CardNetworkRetrySweeper} run the step again later.
+ *
+ * The step every payment runs ({@link #resumeIfDue}) opens its own plain SQL transaction; the others run in their
+ * caller's Hibernate transaction, next to the caller's entities (a refund's record, a reconciliation). The logic is
+ * the same for both: only where it reads and writes differs ({@link SettlementStore}).
  */
 @ApplicationScoped
 public class PaymentSettlement {
@@ -66,25 +72,29 @@ public class PaymentSettlement {
     private static final Logger LOG = Logger.getLogger(PaymentSettlement.class);
 
     private final ResilientCardNetwork network;
-    private final PaymentRepository payments;
-    private final PaymentUserRepository users;
+    private final Pool pool;
+    private final PaymentRows payments;
+    private final LedgerRows ledgerRows;
+    private final PaymentUserRows userRows;
     private final Outbox outbox;
+    private final SettlementStore.Session session;
     private final PaymentMetrics metrics;
     private final PaymentsConfig config;
-    private final Ledger ledger;
     private final CommissionSchedule commissions;
     private final Clock clock;
 
-    public PaymentSettlement(ResilientCardNetwork network, PaymentRepository payments, PaymentUserRepository users,
-            Outbox outbox, PaymentMetrics metrics, PaymentsConfig config, Ledger ledger, CommissionSchedule commissions,
-            Clock clock) {
+    public PaymentSettlement(ResilientCardNetwork network, Pool pool, PaymentRows payments, LedgerRows ledgerRows,
+            PaymentUserRows userRows, Ledger ledger, PaymentUserRepository users, Outbox outbox,
+            PaymentMetrics metrics, PaymentsConfig config, CommissionSchedule commissions, Clock clock) {
         this.network = network;
+        this.pool = pool;
         this.payments = payments;
-        this.users = users;
+        this.ledgerRows = ledgerRows;
+        this.userRows = userRows;
         this.outbox = outbox;
+        this.session = new SettlementStore.Session(ledger, users, outbox);
         this.metrics = metrics;
         this.config = config;
-        this.ledger = ledger;
         this.commissions = commissions;
         this.clock = clock;
     }
@@ -94,11 +104,17 @@ public class PaymentSettlement {
      * by {@code dueBy} ({@link Payment#networkStepDueBy}); a payment settled or rescheduled meanwhile is left alone.
      * {@link ReservedPaymentSettler} (right after a reservation) and {@link CardNetworkRetrySweeper} both settle
      * through here, so a payment reached by both settles once, and nothing loaded for one payment is shared with
-     * another.
+     * another. Every payment runs this step once, so it is written in plain SQL on one connection of the reactive
+     * pool, without a Hibernate session: its postings go in one statement, with the payment's changes, at the end.
      */
     public Uni<Void> resumeIfDue(UUID paymentId, Instant dueBy) {
-        return Panache.withTransaction(() -> payments.findForUpdate(paymentId).chain(payment ->
-                payment != null && payment.networkStepDueBy(dueBy) ? resume(payment) : Uni.createFrom().voidItem()));
+        return pool.withTransaction(connection -> payments.lockForUpdate(connection, paymentId).chain(payment -> {
+            if (payment == null || !payment.networkStepDueBy(dueBy)) {
+                return Uni.createFrom().voidItem();
+            }
+            var store = new SettlementStore.Sql(connection, ledgerRows, userRows, payments, outbox);
+            return resume(payment, store).chain(() -> store.finish(payment));
+        }));
     }
 
     /**
@@ -106,24 +122,22 @@ public class PaymentSettlement {
      * the authorization, whose answer the network repeats for the same reference; an AWAITING_PAYEE one whose payee
      * can now receive is paid out. The caller holds the payment's row lock.
      */
-    public Uni<Void> resume(Payment payment) {
+    private Uni<Void> resume(Payment payment, SettlementStore store) {
         payment.networkRetryStarted();
-        if (payment.status() == PaymentStatus.PENDING) {
-            return limitReserved(payment);
-        }
-        return users.lockOrCreate(payment.payeeId(), clock.instant()).chain(payee -> payee.canReceive()
-                ? payOut(payment, payee)
-                : ledger.bookedKinds(payment.id()).chain(booked -> booked.contains(PostingKind.CAPTURE)
-                        // captured for a payee who can no longer receive (card removed meanwhile): give it back
-                        ? reverseCapture(payment, new Postings(booked))
-                        : Uni.createFrom().voidItem()));
+        return store.bookedKinds(payment.id()).chain(booked -> {
+            Postings postings = new Postings(store, booked);
+            if (payment.status() == PaymentStatus.PENDING) {
+                return limitReserved(payment, postings);
+            }
+            return store.lockOrCreateUser(payment.payeeId(), clock.instant()).chain(payee -> payee.canReceive()
+                    ? payOut(payment, payee, postings)
+                    // captured for a payee who can no longer receive (card removed meanwhile): give it back
+                    : postings.has(PostingKind.CAPTURE) ? reverseCapture(payment, postings)
+                    : Uni.createFrom().voidItem());
+        });
     }
 
     /** Limits reserved the amount of a PENDING payment. */
-    public Uni<Void> limitReserved(Payment payment) {
-        return ledger.bookedKinds(payment.id()).chain(booked -> limitReserved(payment, new Postings(booked)));
-    }
-
     private Uni<Void> limitReserved(Payment payment, Postings postings) {
         if (postings.has(PostingKind.HOLD)) {
             // an earlier run of this step got the hold and booked it, then could not go on (the network unavailable):
@@ -134,10 +148,10 @@ public class PaymentSettlement {
             return afterHold(payment, postings);
         }
         String reference = payment.id().toString();
-        return users.findById(payment.payerId()).chain(payer -> {
+        return postings.store.user(payment.payerId()).chain(payer -> {
             String payerCard = payer == null ? null : payer.cardToken();
             if (payerCard == null) {
-                return record(payment, payment.fail(PAYER_CARD_MISSING, clock.instant()));
+                return record(payment, postings, payment.fail(PAYER_CARD_MISSING, clock.instant()));
             }
             // a step run again (after the network was unavailable) may find the hold already captured by the earlier
             // run: the authorization did happen, and the capture that follows is answered again for the same reference
@@ -151,7 +165,8 @@ public class PaymentSettlement {
                         }
                         if (!hold.isApproved()) {
                             return call("void", network.voidHold(reference))
-                                    .chain(() -> record(payment, payment.fail(hold.reason(), clock.instant())));
+                                    .chain(() -> record(payment, postings, payment.fail(hold.reason(),
+                                            clock.instant())));
                         }
                         return postings.book(LedgerPosting.hold(payment.id(), payment.payerCountry(), payment.amount(),
                                 clock.instant())).chain(() -> afterHold(payment, postings));
@@ -161,14 +176,19 @@ public class PaymentSettlement {
 
     private Uni<Void> afterHold(Payment payment, Postings postings) {
         // the payee's row is locked: an activation being processed waits, then sees this payment waiting
-        return users.lockOrCreate(payment.payeeId(), clock.instant()).chain(payee -> payee.canReceive()
+        return postings.store.lockOrCreateUser(payment.payeeId(), clock.instant()).chain(payee -> payee.canReceive()
                 ? payOut(payment, payee, postings)
-                : record(payment, payment.awaitPayee(clock.instant().plus(config.payeeWait()), clock.instant())));
+                : record(payment, postings, payment.awaitPayee(clock.instant().plus(config.payeeWait()),
+                        clock.instant())));
     }
 
-    /** The payer's card is held and the payee can receive: capture and push, compensating on failure. */
+    /**
+     * The payer's card is held and the payee can receive: capture and push, compensating on failure. In the caller's
+     * Hibernate transaction (the payee's activation), which holds the payment's and the payee's row locks.
+     */
     public Uni<Void> payOut(Payment payment, PaymentUser payee) {
-        return ledger.bookedKinds(payment.id()).chain(booked -> payOut(payment, payee, new Postings(booked)));
+        return session.bookedKinds(payment.id())
+                .chain(booked -> payOut(payment, payee, new Postings(session, booked)));
     }
 
     private Uni<Void> payOut(Payment payment, PaymentUser payee, Postings postings) {
@@ -185,7 +205,8 @@ public class PaymentSettlement {
                     }
                     if (!capture.isApproved()) {
                         return voidHold(payment, postings)
-                                .chain(() -> record(payment, payment.fail(capture.reason(), clock.instant())));
+                                .chain(() -> record(payment, postings, payment.fail(capture.reason(),
+                                        clock.instant())));
                     }
                     Instant captured = clock.instant();
                     return postings.book(LedgerPosting.holdRelease(id, country, amount, captured))
@@ -210,7 +231,7 @@ public class PaymentSettlement {
         } else {
             LOG.warnf("payment %s: no commission configured for %s", payment.id(), payment.payerCountry());
         }
-        return booked.chain(() -> record(payment, payment.complete(now)));
+        return booked.chain(() -> record(payment, postings, payment.complete(now)));
     }
 
     /**
@@ -232,11 +253,12 @@ public class PaymentSettlement {
                         LOG.errorf("payment %s: payout failed and the network refused to reverse the capture (%s)",
                                 payment.id(), reversal.reason());
                         metrics.reconciliationNeeded(ReconciliationStep.REVERSE);
-                        return record(payment, payment.fail(CardResult.PAYOUT_FAILED, clock.instant()));
+                        return record(payment, postings, payment.fail(CardResult.PAYOUT_FAILED, clock.instant()));
                     }
                     return postings.book(LedgerPosting.reversal(payment.id(), payment.payerCountry(),
                                     payment.amount(), clock.instant()))
-                            .chain(() -> record(payment, payment.fail(CardResult.PAYOUT_FAILED, clock.instant())));
+                            .chain(() -> record(payment, postings, payment.fail(CardResult.PAYOUT_FAILED,
+                                    clock.instant())));
                 });
     }
 
@@ -252,18 +274,19 @@ public class PaymentSettlement {
      * retry pays it out or gives the capture back.
      */
     public Uni<Void> expire(Payment payment) {
-        return ledger.bookedKinds(payment.id()).chain(booked -> {
+        return session.bookedKinds(payment.id()).chain(booked -> {
+            Postings postings = new Postings(session, booked);
             if (booked.contains(PostingKind.CAPTURE)) {
                 LOG.infof("payment %s: its payout is under way (retried at %s), it does not expire",
                         payment.id(), payment.networkRetryAt());
                 return Uni.createFrom().voidItem();
             }
-            return voidHoldAnswer(payment, new Postings(booked)).chain(voided -> {
+            return voidHoldAnswer(payment, postings).chain(voided -> {
                 if (voided.isUnavailable()) {
                     LOG.warnf("payment %s: card network unavailable, expiry retried at the next sweep", payment.id());
                     return Uni.createFrom().voidItem();
                 }
-                return record(payment, payment.expire(clock.instant()));
+                return record(payment, postings, payment.expire(clock.instant()));
             });
         });
     }
@@ -274,7 +297,7 @@ public class PaymentSettlement {
      * {@link PayoutUnderWayException} if the payer's card is already captured for the payee.
      */
     public Uni<Void> cancel(Payment payment) {
-        return releaseHold(payment).chain(() -> record(payment, payment.cancel(clock.instant())));
+        return releaseHold(payment).chain(postings -> record(payment, postings, payment.cancel(clock.instant())));
     }
 
     /**
@@ -282,15 +305,18 @@ public class PaymentSettlement {
      * cannot be released.
      */
     public Uni<Void> decline(Payment payment) {
-        return releaseHold(payment).chain(() -> record(payment, payment.decline(clock.instant())));
+        return releaseHold(payment).chain(postings -> record(payment, postings, payment.decline(clock.instant())));
     }
 
-    private Uni<Void> releaseHold(Payment payment) {
-        return ledger.bookedKinds(payment.id()).chain(booked -> booked.contains(PostingKind.CAPTURE)
-                ? Uni.createFrom().failure(new PayoutUnderWayException())
-                : voidHoldAnswer(payment, new Postings(booked)).chain(voided -> voided.isUnavailable()
-                        ? Uni.createFrom().failure(new CardNetworkUnavailableException())
-                        : Uni.createFrom().voidItem()));
+    private Uni<Postings> releaseHold(Payment payment) {
+        return session.bookedKinds(payment.id()).chain(booked -> {
+            Postings postings = new Postings(session, booked);
+            return postings.has(PostingKind.CAPTURE)
+                    ? Uni.createFrom().failure(new PayoutUnderWayException())
+                    : voidHoldAnswer(payment, postings).chain(voided -> voided.isUnavailable()
+                            ? Uni.createFrom().failure(new CardNetworkUnavailableException())
+                            : Uni.createFrom().item(postings));
+        });
     }
 
     /**
@@ -301,7 +327,8 @@ public class PaymentSettlement {
      * straight to the payer's refund; the payment stays COMPLETED.
      */
     public Uni<RefundOutcome> refund(Payment payment, String reasonCode) {
-        return ledger.bookedKinds(payment.id()).chain(booked -> refund(payment, reasonCode, new Postings(booked)));
+        return session.bookedKinds(payment.id())
+                .chain(booked -> refund(payment, reasonCode, new Postings(session, booked)));
     }
 
     private Uni<RefundOutcome> refund(Payment payment, String reasonCode, Postings postings) {
@@ -345,11 +372,11 @@ public class PaymentSettlement {
     private Uni<Void> refunded(Payment payment, Postings postings, LedgerPosting credited, String reasonCode) {
         Instant now = credited.bookedAt();
         return postings.book(credited)
-                .chain(() -> ledger.posting(payment.id(), PostingKind.COMMISSION))
+                .chain(() -> postings.store.posting(payment.id(), PostingKind.COMMISSION))
                 .chain(commission -> commission.isPresent()
                         ? postings.book(LedgerPosting.commissionReversal(commission.get(), now))
                         : Uni.createFrom().voidItem())
-                .chain(() -> record(payment, payment.refund(reasonCode, now)));
+                .chain(() -> record(payment, postings, payment.refund(reasonCode, now)));
     }
 
     /**
@@ -380,14 +407,14 @@ public class PaymentSettlement {
      * booked, or empty (nothing written) when none is open. The caller holds the payment's row lock.
      */
     public Uni<Optional<ReconciliationStep>> reconcile(Payment payment, String refundCode) {
-        return ledger.bookedKinds(payment.id()).chain(booked -> {
+        return session.bookedKinds(payment.id()).chain(booked -> {
             Optional<ReconciliationStep> open = openReconciliation(payment.status(), booked);
             if (open.isEmpty()) {
                 return Uni.createFrom().item(open);
             }
             LedgerPosting adjustment = LedgerPosting.adjustment(payment.id(), payment.payerCountry(),
                     payment.amount(), clock.instant());
-            Postings postings = new Postings(booked);
+            Postings postings = new Postings(session, booked);
             Uni<Void> booking = open.get() == ReconciliationStep.REVERSE
                     ? postings.book(adjustment)
                     : refunded(payment, postings, adjustment, refundCode);
@@ -435,13 +462,15 @@ public class PaymentSettlement {
     /**
      * The kinds of posting one payment has booked, read once per settlement step (the payment's row is locked, so
      * nothing else books for it meanwhile): a posting is booked unless its kind already is (a step replayed after an
-     * outage), without a query per posting.
+     * outage), without a query per posting; and the step's transaction, where it books them.
      */
-    private final class Postings {
+    private static final class Postings {
 
+        private final SettlementStore store;
         private final Set<PostingKind> booked;
 
-        Postings(Set<PostingKind> booked) {
+        Postings(SettlementStore store, Set<PostingKind> booked) {
+            this.store = store;
             this.booked = EnumSet.noneOf(PostingKind.class);
             this.booked.addAll(booked);
         }
@@ -454,7 +483,7 @@ public class PaymentSettlement {
             if (!booked.add(posting.kind())) {
                 return Uni.createFrom().voidItem();
             }
-            return ledger.book(posting);
+            return store.book(posting);
         }
     }
 
@@ -466,10 +495,8 @@ public class PaymentSettlement {
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> record(Payment payment, Record event) {
-        return outbox.publish(event, payment.payerId())
-                .invoke(() -> metrics.transitioned(payment))
-                .replaceWithVoid();
+    private Uni<Void> record(Payment payment, Postings postings, Record event) {
+        return postings.store.publish(event, payment.payerId()).invoke(() -> metrics.transitioned(payment));
     }
 
     private Uni<CardResult> call(String operation, Uni<CardResult> call) {
