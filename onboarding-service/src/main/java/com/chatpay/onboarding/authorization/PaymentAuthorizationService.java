@@ -15,16 +15,19 @@ import com.chatpay.onboarding.onboarding.OnboardingProblems;
 import com.chatpay.onboarding.onboarding.OnboardingStatus;
 import com.chatpay.onboarding.onboarding.PaymentProfile;
 import com.chatpay.onboarding.onboarding.PaymentProfileRepository;
+import com.chatpay.onboarding.onboarding.PaymentProfileRows;
 import com.chatpay.onboarding.pin.PinCheck;
 import com.chatpay.onboarding.pin.PinVerifier;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -38,8 +41,11 @@ public class PaymentAuthorizationService {
     public record Outcome(AuthorizationView authorization, PinCheck failedCheck) {
     }
 
+    private final Pool pool;
     private final PaymentProfileRepository profiles;
+    private final PaymentProfileRows profileRows;
     private final PaymentAuthorizationRepository authorizations;
+    private final PaymentAuthorizationRows authorizationRows;
     private final PinVerifier pins;
     private final AuthorizationTokenSigner signer;
     private final DeviceRepository devices;
@@ -51,12 +57,16 @@ public class PaymentAuthorizationService {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
-    public PaymentAuthorizationService(PaymentProfileRepository profiles,
-            PaymentAuthorizationRepository authorizations, PinVerifier pins, AuthorizationTokenSigner signer,
-            DeviceRepository devices, WebAuthnChallengeRepository challenges, WebAuthnVerifier webAuthn,
-            WebAuthnConfig webAuthnConfig, Clock clock) {
+    public PaymentAuthorizationService(Pool pool, PaymentProfileRepository profiles, PaymentProfileRows profileRows,
+            PaymentAuthorizationRepository authorizations, PaymentAuthorizationRows authorizationRows,
+            PinVerifier pins, AuthorizationTokenSigner signer, DeviceRepository devices,
+            WebAuthnChallengeRepository challenges, WebAuthnVerifier webAuthn, WebAuthnConfig webAuthnConfig,
+            Clock clock) {
+        this.pool = pool;
         this.profiles = profiles;
+        this.profileRows = profileRows;
         this.authorizations = authorizations;
+        this.authorizationRows = authorizationRows;
         this.pins = pins;
         this.signer = signer;
         this.devices = devices;
@@ -173,12 +183,16 @@ public class PaymentAuthorizationService {
             Instant now) {
         return profiles.findById(payeeId).chain(payee -> {
             checkPayee(payer, payee);
-            return record(payer, payeeId, amount, method, now);
+            Issued issued = sign(payer, payeeId, amount, method, now);
+            return authorizations.persist(issued.record()).replaceWith(issued.view());
         });
     }
 
-    private Uni<AuthorizationView> record(PaymentProfile payer, String payeeId, Money amount, String method,
-            Instant now) {
+    /** An authorization issued: its record (for audit and disputes) and the signed token the client gets. */
+    private record Issued(PaymentAuthorization record, AuthorizationView view) {
+    }
+
+    private Issued sign(PaymentProfile payer, String payeeId, Money amount, String method, Instant now) {
         PaymentAuthorization record = new PaymentAuthorization();
         record.jti = UUID.randomUUID();
         record.payerId = payer.userId;
@@ -190,18 +204,33 @@ public class PaymentAuthorizationService {
         record.expiresAt = now.plus(signer.ttl());
         String token = signer.sign(record.jti, payer.userId, payeeId, amount, payer.country, record.method,
                 record.issuedAt, record.expiresAt);
-        return authorizations.persist(record).replaceWith(new AuthorizationView(token, record.expiresAt));
+        return new Issued(record, new AuthorizationView(token, record.expiresAt));
     }
 
-    @WithTransaction
+    /**
+     * Confirms a payment with the payer's PIN. Every payment goes through here, so it runs in plain SQL on one
+     * connection of the reactive pool, without a Hibernate session: the payer's profile locked (its onboarding facts
+     * and PIN verifier only), the PIN checked and the attempt's count written back, the payee read, the authorization
+     * recorded. A wrong PIN commits (the attempt counts); any refusal after a right PIN writes nothing.
+     */
     public Uni<Outcome> authorizeWithPin(String payerId, String payeeId, Money amount, String pin) {
         Instant now = clock.instant();
-        return profiles.lock(payerId).chain(payer -> {
+        return pool.withTransaction(connection -> profileRows.lock(connection, payerId).chain(payer -> {
             checkPayer(payer, amount);
-            return pins.check(payer, pin).chain(check -> check.right()
-                    ? issue(payer, payeeId, amount, AuthorizationTokenSigner.METHOD_PIN, now)
-                            .map(view -> new Outcome(view, null))
-                    : Uni.createFrom().item(new Outcome(null, check)));
-        });
+            int attempts = payer.pinFailedAttempts;
+            Instant lockedAt = payer.lockedAt;
+            return pins.check(connection, payer, pin)
+                    .call(check -> payer.pinFailedAttempts == attempts && Objects.equals(payer.lockedAt, lockedAt)
+                            ? Uni.createFrom().voidItem()
+                            : profileRows.savePinAttempts(connection, payer))
+                    .chain(check -> check.right()
+                            ? profileRows.find(connection, payeeId).chain(payee -> {
+                                checkPayee(payer, payee);
+                                Issued issued = sign(payer, payeeId, amount, AuthorizationTokenSigner.METHOD_PIN, now);
+                                return authorizationRows.insert(connection, issued.record())
+                                        .replaceWith(new Outcome(issued.view(), null));
+                            })
+                            : Uni.createFrom().item(new Outcome(null, check)));
+        }));
     }
 }

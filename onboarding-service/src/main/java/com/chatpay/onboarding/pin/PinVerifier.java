@@ -5,9 +5,11 @@ import com.chatpay.common.outbox.Outbox;
 import com.chatpay.onboarding.onboarding.OnboardingMetrics;
 import com.chatpay.onboarding.onboarding.PaymentProfile;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Function;
 
 /**
  * Checks a PIN and counts the attempt, inside the caller's transaction on a row-locked profile: a right PIN resets
@@ -34,7 +36,20 @@ public class PinVerifier {
         this.clock = clock;
     }
 
+    /** Checks the PIN of a profile Hibernate's session holds; a lock's event goes in the session's transaction. */
     public Uni<PinCheck> check(PaymentProfile profile, String pin) {
+        return check(profile, pin, locked -> outbox.publish(locked, profile.userId));
+    }
+
+    /**
+     * Checks the PIN of a profile read in plain SQL ({@code PaymentProfileRows}); a lock's event goes in the
+     * transaction {@code connection} has begun. The caller writes the profile's changes back.
+     */
+    public Uni<PinCheck> check(SqlConnection connection, PaymentProfile profile, String pin) {
+        return check(profile, pin, locked -> outbox.publish(connection, locked, profile.userId));
+    }
+
+    private Uni<PinCheck> check(PaymentProfile profile, String pin, Function<PaymentsLocked, Uni<?>> publish) {
         boolean right = PinPolicy.isWellFormed(pin) && profile.pinHash != null && hasher.verify(pin,
                 new PinHasher.PinHash(profile.pinHash, profile.pinSalt, profile.pinIterations));
         if (right) {
@@ -51,7 +66,7 @@ public class PinVerifier {
         Instant now = clock.instant();
         profile.apply(profile.state().lock(), now);
         metrics.pinCheck("locked");
-        return outbox.publish(new PaymentsLocked(profile.userId, TOO_MANY_WRONG_PINS, now), profile.userId)
+        return publish.apply(new PaymentsLocked(profile.userId, TOO_MANY_WRONG_PINS, now))
                 .replaceWith(new PinCheck(PinCheck.Outcome.LOCKED, 0));
     }
 
