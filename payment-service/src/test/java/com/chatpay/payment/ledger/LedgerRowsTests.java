@@ -13,6 +13,7 @@ import com.chatpay.payment.testing.AuthorizationTokens;
 import com.chatpay.payment.testing.OnVertx;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -92,7 +93,7 @@ class LedgerRowsTests {
         assertThatThrownBy(() -> OnVertx.await(vertx, () -> pool.withTransaction(c -> rows.insert(c, List.of(
                 LedgerPosting.capture(paymentId, "FR", AMOUNT, at),
                 LedgerPosting.hold(paymentId, "FR", AMOUNT, at)))), TIMEOUT))
-                .hasMessageContaining("did not complete");
+                .rootCause().isInstanceOf(PgException.class).hasMessageContaining("duplicate key");
         assertThat(count("SELECT count(*) FROM ledger_entry WHERE payment_id = ?", paymentId)).isEqualTo(2);
     }
 
