@@ -6,17 +6,23 @@ import com.chatpay.common.events.EventType;
 import com.chatpay.common.events.MalformedEventException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,6 +34,11 @@ import org.jboss.logging.Logger;
  * <p>Two kinds of transaction: a Panache one ({@code consume}: the effect uses the session and entities) and a plain
  * SQL one ({@code consumeOnConnection}: the effect gets the reactive client connection its transaction runs on, for
  * hot paths written without Hibernate). The record, the retries and the dead-letter handling are the same.
+ *
+ * <p>A plain SQL consumer may also take what one poll of the broker returned at once
+ * ({@code consumeBatchOnConnection}): the events it handles then share one transaction, one BEGIN, one COMMIT and one
+ * inbox statement, in their order. Should that transaction fail, each event is consumed again on its own, so one
+ * malformed event goes to the dead-letter topic alone and a failing effect is retried as above.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -37,6 +48,10 @@ public class IdempotentConsumer {
     /** The inbox record: one row per consumer group and event id; a second insert of the pair inserts nothing. */
     private static final String RECORD_FIRST_DELIVERY = "INSERT INTO processed_event (consumer_group, event_id, "
             + "event_type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
+
+    /** The records of a batch in one statement; it returns the ids recorded now, so the first deliveries. */
+    private static final String RECORD_FIRST_DELIVERIES = "INSERT INTO processed_event (consumer_group, event_id, "
+            + "event_type) SELECT $1, * FROM unnest($2::uuid[], $3::text[]) ON CONFLICT DO NOTHING RETURNING event_id";
 
     /** An effect in a plain SQL transaction: it runs its statements on {@code connection}. */
     @FunctionalInterface
@@ -81,11 +96,108 @@ public class IdempotentConsumer {
      */
     public Uni<Void> consumeOnConnection(String consumerGroup, String json, Set<EventType> handled,
             ConnectionEffect effect) {
-        return parseAndConsume(consumerGroup, json, handling(handled), envelope -> retried(consumerGroup, envelope,
-                () -> pool.withTransaction(connection -> connection.preparedQuery(RECORD_FIRST_DELIVERY)
-                        .execute(Tuple.of(consumerGroup, envelope.id(), envelope.type()))
-                        .chain(rows -> once(consumerGroup, rows.rowCount() == 1,
-                                () -> effect.apply(connection, envelope))))));
+        return parseAndConsume(consumerGroup, json, handling(handled),
+                envelope -> inOwnTransaction(consumerGroup, envelope, effect));
+    }
+
+    /** The record and {@code effect} in a plain SQL transaction of their own, retried until it commits. */
+    private Uni<Void> inOwnTransaction(String consumerGroup, EventEnvelope envelope, ConnectionEffect effect) {
+        return retried(consumerGroup, envelope, () -> pool.withTransaction(connection -> connection
+                .preparedQuery(RECORD_FIRST_DELIVERY)
+                .execute(Tuple.of(consumerGroup, envelope.id(), envelope.type()))
+                .chain(rows -> once(consumerGroup, rows.rowCount() == 1, () -> effect.apply(connection, envelope)))));
+    }
+
+    /**
+     * As {@link #consumeOnConnection} for the records of one poll ({@code batch=true} on the channel), which this
+     * method acknowledges itself: the handled events' records and effects in one transaction, in the batch's order
+     * (Kafka's order per partition, so per key); a malformed record is negatively acknowledged, so it goes to the
+     * dead-letter topic alone; skipped types are acknowledged. If the shared transaction fails, each handled event is
+     * consumed on its own as {@link #consumeOnConnection} does, and acknowledged, or negatively acknowledged if it
+     * fails for good. An effect may thus run in a transaction that rolls back and then again in its own: what it does
+     * outside the transaction must be harmless to repeat.
+     */
+    public Uni<Void> consumeBatchOnConnection(String consumerGroup, List<? extends Message<String>> records,
+            Set<EventType> handled, ConnectionEffect effect) {
+        Predicate<EventEnvelope> handles = handling(handled);
+        List<Delivery> deliveries = new ArrayList<>(records.size());
+        List<Uni<Void>> settled = new ArrayList<>();
+        for (Message<String> record : records) {
+            EventEnvelope envelope;
+            try {
+                envelope = EventCodec.parse(record.getPayload());
+            } catch (MalformedEventException e) {
+                count(consumerGroup, "malformed");
+                LOG.warnf("%s: malformed event sent to the dead-letter topic: %s", consumerGroup, e.getMessage());
+                settled.add(nack(record, e));
+                continue;
+            }
+            if (handles.test(envelope)) {
+                deliveries.add(new Delivery(record, envelope));
+            } else {
+                count(consumerGroup, "skipped");
+                settled.add(ack(record));
+            }
+        }
+        Uni<Void> consumed = switch (deliveries.size()) {
+            case 0 -> Uni.createFrom().voidItem();
+            case 1 -> oneByOne(consumerGroup, deliveries, effect);
+            default -> pool.withTransaction(connection -> recordFirstDeliveries(connection, consumerGroup, deliveries)
+                            .chain(firsts -> inOrder(deliveries, delivery -> once(consumerGroup,
+                                    firsts.remove(delivery.envelope().id()),
+                                    () -> effect.apply(connection, delivery.envelope())))))
+                    .onItemOrFailure().transformToUni((committed, failure) -> {
+                        if (failure == null) {
+                            return inOrder(deliveries, delivery -> ack(delivery.record()));
+                        }
+                        LOG.debugf("%s: a batch of %d events not processed together, one by one now: %s",
+                                consumerGroup, deliveries.size(), failure.toString());
+                        return oneByOne(consumerGroup, deliveries, effect);
+                    });
+        };
+        return consumed.chain(() -> inOrder(settled, uni -> uni));
+    }
+
+    /** A record of a batch and its parsed event. */
+    private record Delivery(Message<String> record, EventEnvelope envelope) {
+    }
+
+    /** Each event in its own transaction, retried as a single record's; acknowledged, or not once it fails for good. */
+    private Uni<Void> oneByOne(String consumerGroup, List<Delivery> deliveries, ConnectionEffect effect) {
+        return inOrder(deliveries, delivery -> inOwnTransaction(consumerGroup, delivery.envelope(), effect)
+                .chain(() -> ack(delivery.record()))
+                .onFailure().recoverWithUni(e -> nack(delivery.record(), e)));
+    }
+
+    private static Uni<Set<UUID>> recordFirstDeliveries(SqlConnection connection, String consumerGroup,
+            List<Delivery> deliveries) {
+        UUID[] ids = new UUID[deliveries.size()];
+        String[] types = new String[deliveries.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = deliveries.get(i).envelope().id();
+            types[i] = deliveries.get(i).envelope().type();
+        }
+        return connection.preparedQuery(RECORD_FIRST_DELIVERIES)
+                .execute(Tuple.of(consumerGroup).addArrayOfUUID(ids).addArrayOfString(types))
+                .map(rows -> {
+                    Set<UUID> firsts = new HashSet<>();
+                    rows.forEach(row -> firsts.add(row.getUUID("event_id")));
+                    return firsts;
+                });
+    }
+
+    /** Runs {@code step} for each item, one after the other (a poll may hold hundreds: no chain of hundreds). */
+    private static <T> Uni<Void> inOrder(List<T> items, Function<T, Uni<Void>> step) {
+        return Multi.createFrom().iterable(items).onItem().transformToUniAndConcatenate(item -> step.apply(item))
+                .onItem().ignoreAsUni();
+    }
+
+    private static Uni<Void> ack(Message<String> record) {
+        return Uni.createFrom().completionStage(record::ack);
+    }
+
+    private static Uni<Void> nack(Message<String> record, Throwable reason) {
+        return Uni.createFrom().completionStage(() -> record.nack(reason));
     }
 
     private Function<EventEnvelope, Uni<Void>> inPanacheTransaction(String consumerGroup,

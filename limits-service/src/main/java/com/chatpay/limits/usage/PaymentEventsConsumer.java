@@ -11,13 +11,16 @@ import com.chatpay.common.events.Topics;
 import com.chatpay.common.inbox.IdempotentConsumer;
 import com.chatpay.common.inbox.IdempotentConsumer.ConnectionEffect;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Limits follow the payment: reserve on request, consume on completion, release on any end without money moving,
@@ -51,10 +54,17 @@ public class PaymentEventsConsumer {
                 (connection, envelope) -> usage.refund(connection, paymentIdOf(envelope)));
     }
 
+    /** One poll's events in one transaction (the inbox falls back to one at a time should it fail). */
     @Incoming("payments-events")
-    public Uni<Void> onPaymentEvent(String json) {
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Uni<Void> onPaymentEvents(KafkaRecordBatch<String, String> batch) {
+        return consume(batch.getRecords());
+    }
+
+    /** The records of one poll, each acknowledged (or not, for the dead-letter topic) once consumed. */
+    Uni<Void> consume(List<? extends Message<String>> records) {
         // the inbox hands over only the types in effects
-        return inbox.consumeOnConnection(Topics.Groups.LIMITS_PAYMENTS, json, effects.keySet(),
+        return inbox.consumeBatchOnConnection(Topics.Groups.LIMITS_PAYMENTS, records, effects.keySet(),
                 (connection, envelope) -> effects.get(EventCodec.typeOf(envelope).orElseThrow())
                         .apply(connection, envelope));
     }

@@ -7,8 +7,10 @@ import com.chatpay.common.events.Topics;
 import com.chatpay.common.inbox.IdempotentConsumer;
 import com.chatpay.notification.bubble.BubbleService;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -34,10 +36,12 @@ public class PaymentNotificationConsumer {
         this.bubbles = bubbles;
     }
 
+    /** One poll's events in one transaction (the inbox falls back to one at a time should it fail). */
     @Incoming("payments-events")
-    public Uni<Void> onPaymentEvent(String json) {
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Uni<Void> onPaymentEvents(KafkaRecordBatch<String, String> batch) {
         // PaymentRequested, half of the topic, is skipped without a transaction
-        return consumer.consumeOnConnection(Topics.Groups.NOTIFICATION_PAYMENTS, json, NOTIFIED,
+        return consumer.consumeBatchOnConnection(Topics.Groups.NOTIFICATION_PAYMENTS, batch.getRecords(), NOTIFIED,
                 (connection, envelope) -> {
                     PaymentEvent event = (PaymentEvent) EventCodec.payload(envelope);
                     return service.notify(connection, event, envelope.time())

@@ -15,14 +15,16 @@ import com.chatpay.payment.payment.PaymentRows;
 import com.chatpay.payment.payment.PaymentStatus;
 import com.chatpay.payment.payment.PaymentsConfig;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -60,10 +62,16 @@ public class LimitDecisionsConsumer {
         this.clock = clock;
     }
 
+    /**
+     * One poll's decisions in one transaction (the inbox falls back to one at a time should it fail); the reserved
+     * payments go to the settler once that is done. A payment taken from an attempt that rolled back finds its card
+     * step not due, or already taken, and the settler does nothing with it.
+     */
     @Incoming("limits-events")
-    public Uni<Void> onLimitEvent(String json) {
-        Set<UUID> reserved = new HashSet<>(1);
-        return consumer.consumeOnConnection(Topics.Groups.PAYMENT_LIMITS, json, DECISIONS,
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Uni<Void> onLimitEvents(KafkaRecordBatch<String, String> batch) {
+        Set<UUID> reserved = new LinkedHashSet<>();
+        return consumer.consumeBatchOnConnection(Topics.Groups.PAYMENT_LIMITS, batch.getRecords(), DECISIONS,
                         (connection, envelope) -> apply(connection, envelope, reserved))
                 .invoke(() -> reserved.forEach(settler::submit));
     }
