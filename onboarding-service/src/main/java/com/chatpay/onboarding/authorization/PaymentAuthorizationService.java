@@ -27,7 +27,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -217,12 +216,7 @@ public class PaymentAuthorizationService {
         Instant now = clock.instant();
         return pool.withTransaction(connection -> profileRows.lock(connection, payerId).chain(payer -> {
             checkPayer(payer, amount);
-            int attempts = payer.pinFailedAttempts;
-            Instant lockedAt = payer.lockedAt;
             return pins.check(connection, payer, pin)
-                    .call(check -> payer.pinFailedAttempts == attempts && Objects.equals(payer.lockedAt, lockedAt)
-                            ? Uni.createFrom().voidItem()
-                            : profileRows.savePinAttempts(connection, payer))
                     .chain(check -> check.right()
                             ? profileRows.find(connection, payeeId).chain(payee -> {
                                 checkPayee(payer, payee);

@@ -4,6 +4,7 @@ import com.chatpay.common.events.OnboardingEvents.PaymentsLocked;
 import com.chatpay.common.outbox.Outbox;
 import com.chatpay.onboarding.onboarding.OnboardingMetrics;
 import com.chatpay.onboarding.onboarding.PaymentProfile;
+import com.chatpay.onboarding.onboarding.PaymentProfileRows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,10 +27,13 @@ public class PinVerifier {
     private final PinConfig config;
     private final Outbox outbox;
     private final OnboardingMetrics metrics;
+    private final PaymentProfileRows profiles;
     private final Clock clock;
 
-    public PinVerifier(PinHasher hasher, PinConfig config, Outbox outbox, OnboardingMetrics metrics, Clock clock) {
+    public PinVerifier(PinHasher hasher, PinConfig config, Outbox outbox, OnboardingMetrics metrics,
+            PaymentProfileRows profiles, Clock clock) {
         this.hasher = hasher;
+        this.profiles = profiles;
         this.config = config;
         this.outbox = outbox;
         this.metrics = metrics;
@@ -42,11 +46,16 @@ public class PinVerifier {
     }
 
     /**
-     * Checks the PIN of a profile read in plain SQL ({@code PaymentProfileRows}); a lock's event goes in the
-     * transaction {@code connection} has begun. The caller writes the profile's changes back.
+     * Checks the PIN of a profile read in plain SQL ({@link PaymentProfileRows}) in the transaction {@code connection}
+     * has begun, and writes back what the check changed (the count of wrong PINs, the lock) with a lock's event. A
+     * right PIN on a profile without wrong ones changes nothing and writes nothing.
      */
     public Uni<PinCheck> check(SqlConnection connection, PaymentProfile profile, String pin) {
-        return check(profile, pin, locked -> outbox.publish(connection, locked, profile.userId));
+        int wrongBefore = profile.pinFailedAttempts;
+        return check(profile, pin, locked -> outbox.publish(connection, locked, profile.userId))
+                .call(check -> check.right() && wrongBefore == 0
+                        ? Uni.createFrom().voidItem()
+                        : profiles.savePinAttempts(connection, profile));
     }
 
     private Uni<PinCheck> check(PaymentProfile profile, String pin, Function<PaymentsLocked, Uni<?>> publish) {

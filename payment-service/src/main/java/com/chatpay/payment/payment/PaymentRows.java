@@ -16,9 +16,9 @@ import java.util.UUID;
 /**
  * Payments in plain SQL on the connection of the caller's transaction, for the hot paths that run without a Hibernate
  * session: accepting a payment, limits-service's decision on it, waiting for that decision and settling the payment,
- * each once per payment or more, with no session to open and no entity to hydrate, dirty-check and flush. The rows are the ones
- * {@link PaymentRepository} maps; a payment read here is a plain object, never attached to a session, and its changes
- * are written back by {@link #save}.
+ * each once per payment or more, with no session to open and no entity to hydrate, dirty-check and flush. The rows
+ * are the ones {@link PaymentRepository} maps; a payment read here is a plain object, never attached to a session,
+ * and its changes are written back by {@link #save}.
  */
 @ApplicationScoped
 public class PaymentRows {
