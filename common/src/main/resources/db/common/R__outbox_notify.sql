@@ -1,13 +1,7 @@
--- Every transaction that inserts outbox events notifies the outbox relay when it commits (PostgreSQL delivers
--- notifications at commit, folds identical ones of one transaction into one, and drops them on rollback), so the
--- relay publishes at once instead of at its next poll. Repeatable: re-applied when this file changes.
-CREATE OR REPLACE FUNCTION chatpay_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM pg_notify('chatpay_outbox', '');
-    RETURN NULL;
-END
-$$;
-
+-- The outbox relay is no longer woken by PostgreSQL's NOTIFY: a transaction that notifies takes, from the start of
+-- its commit to its end, a lock shared by every database of the server, so notifying commits ran one at a time,
+-- each waiting for the previous one's flush to disk. The service that commits events wakes its own relay instead
+-- (Outbox, OutboxRelay.wake). This removes the trigger and the function earlier versions of this file created.
+-- Repeatable: re-applied when this file changes.
 DROP TRIGGER IF EXISTS outbox_event_notify ON outbox_event;
-CREATE TRIGGER outbox_event_notify AFTER INSERT ON outbox_event
-    FOR EACH STATEMENT EXECUTE FUNCTION chatpay_outbox_notify();
+DROP FUNCTION IF EXISTS chatpay_outbox_notify();

@@ -7,29 +7,49 @@ import com.chatpay.common.persistence.SqlTimes;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.engine.ReactiveAfterTransactionCompletionProcess;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
+import org.hibernate.reactive.session.ReactiveSession;
+import org.jboss.logging.Logger;
 
 /**
  * Where services publish events: the event is inserted into {@code outbox_event} inside the caller's current
  * transaction, so it exists if and only if the state change commits. Calling it outside a transaction fails:
  * there is no "persist, then send" path. Two kinds of transaction: a Panache one (the session's) and a plain SQL one
- * (a reactive client connection in a transaction, for hot paths written without Hibernate).
+ * (a reactive client connection in a transaction, for hot paths written without Hibernate). When the transaction
+ * commits, this process's relay is woken ({@link OutboxRelay#wake}); nothing is woken on a rollback.
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final Logger LOG = Logger.getLogger(Outbox.class);
 
     private static final String INSERT = "INSERT INTO outbox_event (id, topic, event_key, event_type, envelope, "
             + "created_at) VALUES ($1, $2, $3, $4, $5, $6)";
 
     private final Clock clock;
     private final String source;
+    private final OutboxRelay relay;
+    private final ReactiveAfterTransactionCompletionProcess wakeOnCommit;
+    private volatile boolean warnedNoHook;
 
-    public Outbox(Clock clock, @ConfigProperty(name = "chatpay.service-name") String serviceName) {
+    public Outbox(Clock clock, @ConfigProperty(name = "chatpay.service-name") String serviceName, OutboxRelay relay) {
         this.clock = clock;
         this.source = "urn:chatpay:" + serviceName;
+        this.relay = relay;
+        this.wakeOnCommit = (committed, session) -> {
+            if (committed) {
+                relay.wake();
+            }
+            return CompletableFuture.completedFuture(null);
+        };
     }
 
     /**
@@ -42,7 +62,10 @@ public class Outbox {
             if (tx == null) {
                 return Uni.createFrom().failure(event.outsideTransaction());
             }
-            return Panache.getSession().chain(session -> session.persist(event.row())).replaceWith(event.envelope());
+            return Panache.getSession().chain(session -> {
+                wakeOnCommit(session);
+                return session.persist(event.row());
+            }).replaceWith(event.envelope());
         });
     }
 
@@ -52,14 +75,30 @@ public class Outbox {
      */
     public Uni<EventEnvelope> publish(SqlConnection connection, Record payload, String subject) {
         Pending event = pending(payload, subject);
-        if (connection.transaction() == null) {
+        Transaction transaction = connection.transaction();
+        if (transaction == null) {
             return Uni.createFrom().failure(event.outsideTransaction());
         }
+        transaction.getDelegate().completion().onSuccess(committed -> relay.wake());
         OutboxEvent row = event.row();
         return connection.preparedQuery(INSERT)
                 .execute(Tuple.of(row.id, row.topic, row.key, row.type, row.envelope,
                         SqlTimes.utc(row.createdAt)))
                 .replaceWith(event.envelope());
+    }
+
+    /**
+     * Hibernate Reactive runs its action queue's completion processes once its transaction ended ({@code committed}
+     * false after a rollback); its public session type does not expose the queue, its implementation does.
+     */
+    private void wakeOnCommit(Mutiny.Session session) {
+        if (session instanceof MutinySessionImpl impl) {
+            impl.unwrap(ReactiveSession.class).getReactiveActionQueue().registerProcess(wakeOnCommit);
+        } else if (!warnedNoHook) {
+            warnedNoHook = true;
+            LOG.warnf("cannot wake the outbox relay at commit from a %s: Panache events wait for its next poll",
+                    session.getClass().getName());
+        }
     }
 
     private Pending pending(Record payload, String subject) {

@@ -13,8 +13,9 @@ public interface OutboxConfig {
     boolean relayEnabled();
 
     /**
-     * How long the relay waits before polling again after finding nothing to publish. Committed events wake it at
-     * once (LISTEN/NOTIFY), so this only bounds the delay of an event whose notification was lost.
+     * How long the relay waits before polling again after finding nothing to publish. Events this process commits
+     * wake it at once, so this only bounds the delay of rows left by a process that died before its relay ran (or
+     * written by hand).
      */
     @WithDefault("500ms")
     Duration pollInterval();

@@ -36,10 +36,13 @@ import org.jboss.logging.Logger;
  * Delivery is at-least-once: a crash after the broker acknowledged but before the mark re-sends the rows, and the
  * consumers' inbox drops the duplicates.
  *
- * The relay does not wait for its next poll to see new rows: every transaction that inserts into the outbox
- * notifies channel {@value #CHANNEL} when it commits (a statement trigger, {@code R__outbox_notify.sql}), and the
- * relay listens on one connection of the pool it keeps for that ({@link OutboxListener}). Polling every
- * {@code poll-interval} remains the fallback for a notification lost while that connection is re-established.
+ * The relay does not wait for its next poll to see new rows: {@link Outbox} wakes it when a transaction that wrote
+ * events commits in this process ({@link #wake}), so polling every {@code poll-interval} only picks up rows a
+ * process that died before its relay ran left behind, or rows written by hand. Not PostgreSQL's {@code NOTIFY}, as
+ * before: a transaction that notifies holds a lock shared by the whole cluster from its commit's start to its end,
+ * so every notifying commit of every database of the server waited for the previous one's flush to disk.
+ * Several instances: each wakes its own relay; a relay that finds the lock held retries shortly after
+ * ({@link PollingLoop#CONTENDED}), since the holder's batch may have been read before the rows it was woken for.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -50,8 +53,10 @@ public class OutboxRelay {
      * holding it is the one relaying ({@code pg_locks}, {@code locktype = 'advisory'}).
      */
     public static final long RELAY_LOCK = 0x63686174L;
-    /** The channel the outbox trigger notifies when a transaction that inserted events commits. */
-    public static final String CHANNEL = "chatpay_outbox";
+    private static final String NEXT_BATCH = "SELECT l.locked, o.id, o.topic, o.event_key, o.envelope, o.created_at"
+            + " FROM (SELECT pg_try_advisory_xact_lock(" + RELAY_LOCK + ") AS locked) l"
+            + " LEFT JOIN LATERAL (SELECT id, topic, event_key, envelope, created_at, seq FROM outbox_event"
+            + " WHERE l.locked AND published_at IS NULL ORDER BY seq LIMIT $1) o ON true ORDER BY o.seq";
 
     private final Pool pool;
     private final Vertx vertx;
@@ -62,7 +67,6 @@ public class OutboxRelay {
     private final Counter published;
     private volatile KafkaProducer<String, String> producer;
     private volatile PollingLoop loop;
-    private volatile OutboxListener listener;
     private volatile long lastCleanup;
 
     public OutboxRelay(Pool pool, Vertx vertx, OutboxConfig config, KafkaClients kafka, Clock clock,
@@ -87,14 +91,17 @@ public class OutboxRelay {
         loop = new PollingLoop(vertx, "outbox relay", this::relayBatch, config.batchSize(), config.pollInterval(),
                 config.retryInterval(), LOG);
         loop.start();
-        listener = new OutboxListener(pool, vertx, CHANNEL, loop::wake, config.retryInterval(), LOG);
-        listener.start();
+    }
+
+    /** Events were committed: publish them now rather than at the next poll. Does nothing if this relay is off. */
+    public void wake() {
+        PollingLoop current = loop;
+        if (current != null) {
+            current.wake();
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (listener != null) {
-            listener.stop();
-        }
         if (loop != null) {
             loop.stop();
         }
@@ -104,24 +111,34 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes one batch; returns how many rows it published. */
+    /** Publishes one batch; returns how many rows it published, or {@link PollingLoop#CONTENDED}. */
     Uni<Integer> relayBatch() {
         return pool.withTransaction(this::publishPending)
                 .call(count -> count == 0 ? cleanupIfDue() : Uni.createFrom().voidItem());
     }
 
     /**
-     * The lock and the read are one statement, one round trip per batch fewer: the uncorrelated sub-select runs once
-     * (an init plan), and when another relay holds the lock the read finds nothing, without looking at a row.
+     * The lock and the read are one statement, one round trip per batch fewer: the lock is taken once (a one-row
+     * sub-select), the batch read only if it was, and the statement returns a row even when there is nothing to
+     * publish, to tell "nothing" from "another relay holds the lock".
      */
     private Uni<Integer> publishPending(SqlConnection conn) {
         Context context = Vertx.currentContext();
-        return conn.preparedQuery("SELECT id, topic, event_key, envelope, created_at FROM outbox_event"
-                        + " WHERE (SELECT pg_try_advisory_xact_lock(" + RELAY_LOCK + ")) AND published_at IS NULL"
-                        + " ORDER BY seq LIMIT $1")
+        return conn.preparedQuery(NEXT_BATCH)
                 .execute(Tuple.of(config.batchSize()))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
+                .chain(found -> {
+                    List<Row> rows = new ArrayList<>(found.size());
+                    boolean locked = false;
+                    for (Row row : found) {
+                        locked = row.getBoolean("locked");
+                        if (row.getUUID("id") != null) {
+                            rows.add(row);
+                        }
+                    }
+                    if (!locked) {
+                        return Uni.createFrom().item(PollingLoop.CONTENDED);
+                    }
+                    if (rows.isEmpty()) {
                         lagMillis.set(0);
                         return Uni.createFrom().item(0);
                     }

@@ -12,10 +12,16 @@ import org.jboss.logging.Logger;
  * away), logging the failure once and the recovery once. {@link #wake} cuts an idle wait short (new work was
  * announced), and a wake during a batch runs the next right after it, so {@code idle} is only the fallback should an
  * announcement be lost. A batch that took what there was is not followed by one that would find nothing: under load
- * that empty batch was half of the outbox relay's transactions. Used by the outbox relay and by
- * notification-service's delivery worker.
+ * that empty batch was half of the outbox relay's transactions. A batch that could not run because another worker
+ * holds the work ({@link #CONTENDED}: another instance's outbox relay is publishing) is tried again after 10 ms,
+ * then after twice as long each time, at most {@code idle}: the other worker's batch may have begun before the work
+ * this one was woken for existed. Used by the outbox relay and by notification-service's delivery worker.
  */
 public final class PollingLoop {
+
+    /** What a batch returns when it could not run because another worker holds the work. */
+    public static final int CONTENDED = -1;
+    static final long FIRST_CONTENDED_WAIT_MILLIS = 10;
 
     private final Vertx vertx;
     private final String name;
@@ -26,13 +32,14 @@ public final class PollingLoop {
     private final Logger log;
     private volatile boolean running;
     private volatile boolean failing;
+    private long contendedWait; // the wait after the latest contended batch, 0 after one that ran
     // guarded by this: the pending timer (-1: none), whether a batch runs, whether a wake came during it
     private long timer = -1;
     private boolean inBatch;
     private boolean woken;
 
     /**
-     * @param batch one unit of work; its item is how much it did
+     * @param batch one unit of work; its item is how much it did, or {@link #CONTENDED}
      * @param fullBatch the most one batch does: a batch that did that much is followed at once by the next, one that
      *        did less by a wait of {@code idle} (or a wake)
      */
@@ -125,7 +132,7 @@ public final class PollingLoop {
                 log.infof("%s recovered", name);
                 failing = false;
             }
-            done(count != null && count >= fullBatch ? 0 : idle.toMillis());
+            done(nextDelay(count));
         }, failure -> {
             if (!failing) {
                 log.warnf("%s cannot work yet, retrying every %s: %s", name, onError, failure.toString());
@@ -133,6 +140,16 @@ public final class PollingLoop {
             }
             done(onError.toMillis());
         });
+    }
+
+    private long nextDelay(Integer count) {
+        if (count != null && count == CONTENDED) {
+            contendedWait = Math.min(contendedWait == 0 ? FIRST_CONTENDED_WAIT_MILLIS : contendedWait * 2,
+                    idle.toMillis());
+            return contendedWait;
+        }
+        contendedWait = 0;
+        return count != null && count >= fullBatch ? 0 : idle.toMillis();
     }
 
     private void done(long nextDelayMillis) {

@@ -79,4 +79,24 @@ class PollingLoopTest {
         Thread.sleep(100);
         assertThat(calls.get()).as("idle again: one wake, one more batch").isEqualTo(3);
     }
+
+    @Test
+    void shouldTryAgainSoonWhileAnotherWorkerHoldsTheWorkWaitingLongerEachTime() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        java.util.List<Long> starts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        loop = new PollingLoop(vertx, "test loop", () -> {
+            starts.add(System.nanoTime());
+            return Uni.createFrom().item(calls.incrementAndGet() <= 4 ? PollingLoop.CONTENDED : 0);
+        }, 10, Duration.ofHours(1), Duration.ofHours(1), Logger.getLogger(PollingLoopTest.class));
+        loop.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.get() == 5);
+        Thread.sleep(300);
+        assertThat(calls.get()).as("idle once a batch ran and found nothing").isEqualTo(5);
+        // 10, 20, 40 and 80 ms apart at least: backing off, not spinning on the other worker's lock
+        for (int i = 1; i < 5; i++) {
+            long gapMillis = (starts.get(i) - starts.get(i - 1)) / 1_000_000;
+            assertThat(gapMillis).as("wait before try %d", i + 1)
+                    .isGreaterThanOrEqualTo(PollingLoop.FIRST_CONTENDED_WAIT_MILLIS << (i - 1));
+        }
+    }
 }
