@@ -33,6 +33,12 @@ public final class StackCli {
     static final int USAGE = 2;
     static final int NOT_RUNNING = 3;
 
+    /**
+     * Given by {@code ./chatpay up} when the sources are newer than the last build: a stack already running then
+     * runs an older build than the checkout, which {@code up} must say rather than "nothing changed" alone.
+     */
+    static final String SOURCES_CHANGED = "--sources-changed";
+
     private static final List<String> INFRASTRUCTURE_LOGS = List.of(LocalStack.POSTGRES, LocalStack.KAFKA);
 
     private final PrintStream out;
@@ -62,7 +68,7 @@ public final class StackCli {
         try {
             StackConfig config = StackConfig.forProject(projectDir);
             return switch (command) {
-                case "up" -> up(config);
+                case "up" -> up(config, args.remove(SOURCES_CHANGED));
                 case "down" -> down(config);
                 case "status" -> status(config);
                 case "is-running" -> LocalStack.isRunning(config) ? OK : NOT_RUNNING;
@@ -80,7 +86,7 @@ public final class StackCli {
         }
     }
 
-    private int up(StackConfig config) {
+    private int up(StackConfig config, boolean sourcesChanged) {
         ProgressListener progress = ProgressListener.console(out);
         long start = System.nanoTime();
         LocalStack stack;
@@ -88,6 +94,10 @@ public final class StackCli {
             stack = LocalStack.start(config, progress);
         } catch (StackAlreadyRunningException e) {
             out.println("The chatpay stack is already running (" + config.baseDir() + "); nothing changed.");
+            if (sourcesChanged) {
+                out.println("The sources changed since the build it runs (an edit, a checkout): it does not run them."
+                        + " To run them: `./chatpay down && ./chatpay up`.");
+            }
             List<String> down = LocalStack.status(config).components().stream()
                     .filter(c -> c.state() == StackStatus.State.DOWN)
                     .map(StackStatus.Component::name)

@@ -2,6 +2,9 @@ package com.chatpay.stack;
 
 import com.chatpay.stack.keys.DevKeys;
 import com.chatpay.stack.keys.Pem;
+import com.chatpay.stack.process.ProcessRecord;
+import com.chatpay.stack.process.StackState;
+import com.chatpay.stack.process.StackStateStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Signature;
+import java.time.Instant;
+import java.util.List;
 import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +52,22 @@ class StackCliTest {
         assertThat(run("is-running")).isEqualTo(StackCli.NOT_RUNNING);
         assertThat(run("down")).isEqualTo(StackCli.OK);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("was not running");
+    }
+
+    @Test
+    void shouldSayARunningStackDoesNotRunSourcesChangedSinceItsBuild() throws Exception {
+        // a stack whose recorded process is alive: this very JVM
+        Path stateFile = StackConfig.forProject(project).paths().stateFile();
+        Files.createDirectories(stateFile.getParent());
+        new StackStateStore(stateFile).write(new StackState(Instant.now().toString(), null,
+                List.of(ProcessRecord.of("postgres", ProcessRecord.Kind.POSTGRES, ProcessHandle.current(), 1))));
+
+        assertThat(run("up")).isEqualTo(StackCli.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("already running").doesNotContain("sources changed");
+
+        assertThat(run("up", StackCli.SOURCES_CHANGED)).isEqualTo(StackCli.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("The sources changed since the build it runs")
+                .contains("./chatpay down && ./chatpay up");
     }
 
     @Test
