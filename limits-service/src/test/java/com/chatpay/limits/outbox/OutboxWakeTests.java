@@ -82,7 +82,7 @@ class OutboxWakeTests {
                     connection -> outbox.publish(connection, event(paymentId), "wake-user")));
             assertThat(published(paymentId, Duration.ofSeconds(2))).isFalse();
         }
-        // its session ended without publishing the row: this relay's retries, not the hourly poll, publish it
+        // the other relay let go without publishing the row: this one takes over, by its retries, not the hourly poll
         assertThat(published(paymentId, BOUND)).isTrue();
     }
 
