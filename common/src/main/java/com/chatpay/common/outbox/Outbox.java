@@ -37,14 +37,14 @@ public class Outbox {
     private final Clock clock;
     private final String source;
     private final OutboxRelay relay;
-    private final ReactiveAfterTransactionCompletionProcess wakeOnCommit;
+    private final ReactiveAfterTransactionCompletionProcess wakeRelay;
     private volatile boolean warnedNoHook;
 
     public Outbox(Clock clock, @ConfigProperty(name = "chatpay.service-name") String serviceName, OutboxRelay relay) {
         this.clock = clock;
         this.source = "urn:chatpay:" + serviceName;
         this.relay = relay;
-        this.wakeOnCommit = (committed, session) -> {
+        this.wakeRelay = (committed, session) -> {
             if (committed) {
                 relay.wake();
             }
@@ -63,7 +63,7 @@ public class Outbox {
                 return Uni.createFrom().failure(event.outsideTransaction());
             }
             return Panache.getSession().chain(session -> {
-                wakeOnCommit(session);
+                wakeRelayOnCommit(session);
                 return session.persist(event.row());
             }).replaceWith(event.envelope());
         });
@@ -91,9 +91,9 @@ public class Outbox {
      * Hibernate Reactive runs its action queue's completion processes once its transaction ended ({@code committed}
      * false after a rollback); its public session type does not expose the queue, its implementation does.
      */
-    private void wakeOnCommit(Mutiny.Session session) {
+    private void wakeRelayOnCommit(Mutiny.Session session) {
         if (session instanceof MutinySessionImpl impl) {
-            impl.unwrap(ReactiveSession.class).getReactiveActionQueue().registerProcess(wakeOnCommit);
+            impl.unwrap(ReactiveSession.class).getReactiveActionQueue().registerProcess(wakeRelay);
         } else if (!warnedNoHook) {
             warnedNoHook = true;
             LOG.warnf("cannot wake the outbox relay at commit from a %s: Panache events wait for its next poll",

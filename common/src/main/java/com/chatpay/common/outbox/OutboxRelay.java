@@ -128,14 +128,12 @@ public class OutboxRelay {
                 .execute(Tuple.of(config.batchSize()))
                 .chain(found -> {
                     List<Row> rows = new ArrayList<>(found.size());
-                    boolean locked = false;
                     for (Row row : found) {
-                        locked = row.getBoolean("locked");
                         if (row.getUUID("id") != null) {
                             rows.add(row);
                         }
                     }
-                    if (!locked) {
+                    if (!found.iterator().next().getBoolean("locked")) { // every row says the same
                         return Uni.createFrom().item(PollingLoop.CONTENDED);
                     }
                     if (rows.isEmpty()) {

@@ -132,15 +132,14 @@ class AbandonedRequestTests {
     }
 
     /**
-     * Every pooled connection is back: as many requests of one user as there are pooled connections for requests get
+     * Every pooled connection is back: as many requests of one user as the pool has connections get
      * one each at the same time (seen blocked on the user's row lock the test holds), and all of them complete once
      * the lock goes.
      */
     private void assertWholePoolServes(String user, String when) throws Exception {
         List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
         try (Connection lock = lockProfile(user)) {
-            int connections = POOL_SIZE;
-            for (int i = 0; i < connections; i++) {
+            for (int i = 0; i < POOL_SIZE; i++) {
                 responses.add(HTTP.sendAsync(HttpRequest.newBuilder(base.toURI().resolve("v1/me/profile"))
                         .header("Authorization", TestTokens.bearer(user)).header("Content-Type", "application/json")
                         .timeout(Duration.ofSeconds(20)).PUT(HttpRequest.BodyPublishers.ofString(PROFILE)).build(),
@@ -150,9 +149,9 @@ class AbandonedRequestTests {
                 Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
                         .failFast("a request failed " + when, () -> responses.stream().anyMatch(
                                 CompletableFuture::isCompletedExceptionally))
-                        .until(() -> blockedOnLock() == connections);
+                        .until(() -> blockedOnLock() == POOL_SIZE);
             } catch (ConditionTimeoutException e) {
-                throw new AssertionError(connections + " pooled connections not usable at once " + when
+                throw new AssertionError(POOL_SIZE + " pooled connections not usable at once " + when
                         + "; the service's PostgreSQL backends: " + serviceBackends(), e);
             }
             lock.rollback();
