@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -34,6 +35,9 @@ public class PaymentRows {
     private static final String SAVE = "UPDATE payment SET status = $3, reason = $4, expires_at = $5,"
             + " updated_at = $6, network_retry_at = $7, version = version + 1 WHERE id = $1 AND version = $2";
 
+    private static final String CLAIM_STEP = "UPDATE payment SET network_retry_at = $3, version = version + 1"
+            + " WHERE id = $1 AND status = 'PENDING' AND network_retry_at <= $2 RETURNING " + COLUMNS;
+
     /** The payment as committed (through a pool) or as this transaction sees it (a connection); or null. */
     public Uni<Payment> find(SqlClient client, UUID id) {
         return client.preparedQuery(FIND).execute(Tuple.of(id)).map(PaymentRows::firstOrNull);
@@ -56,23 +60,60 @@ public class PaymentRows {
     }
 
     /**
+     * Claims the card-network step of a PENDING payment due by {@code dueBy}, in one statement of its own: the step is
+     * rescheduled to {@code until} (should the claimant stop, another run takes it over then) and the row's version
+     * moves on, so whatever the claimant writes once the network answered finds the row as claimed or writes nothing
+     * ({@link #saveIfUnchanged}). Answers the payment as claimed, or null when it is not PENDING with its step due.
+     */
+    public Uni<Payment> claimStep(SqlClient client, UUID id, Instant dueBy, Instant until) {
+        return client.preparedQuery(CLAIM_STEP).execute(Tuple.of(id, utc(dueBy), utc(until)))
+                .map(PaymentRows::firstOrNull);
+    }
+
+    /**
      * Writes what a transition (or a rescheduled card step) changed in {@code payment}, read by
      * {@link #lockForUpdate} in this transaction, and moves its version on with the row's (it may be saved again);
      * fails if the row's version moved on since (it cannot while the row is locked, so a failure means the caller
      * broke that rule).
      */
     public Uni<Void> save(SqlConnection connection, Payment payment) {
+        return saveIfUnchanged(connection, payment).map(saved -> {
+            if (!saved) {
+                throw new IllegalStateException("payment " + payment.id() + " changed since it was read");
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Writes what changed in {@code payment} if its row is still at the version it was read (or claimed) with, and
+     * then moves the payment's version on with the row's; answers whether it was. The row stays locked until the
+     * transaction ends either way.
+     */
+    public Uni<Boolean> saveIfUnchanged(SqlConnection connection, Payment payment) {
         return connection.preparedQuery(SAVE)
                 .execute(Tuple.from(new Object[] {payment.id(), payment.version(), payment.status().name(),
                         payment.reason(), utc(payment.expiresAt()), utc(payment.updatedAt()),
                         utc(payment.networkRetryAt())}))
                 .map(rows -> {
                     if (rows.rowCount() != 1) {
-                        throw new IllegalStateException("payment " + payment.id() + " changed since it was read");
+                        return false;
                     }
                     payment.versionWritten();
-                    return null;
+                    return true;
                 });
+    }
+
+    /**
+     * Makes the card step of the payment claimed as {@code claimed} due at {@code at}, nothing else changed, if its
+     * row is still as claimed; answers whether it was. For a claimant whose step cannot be recorded as it ran: the
+     * row keeps the state it was claimed in, whatever {@code claimed} moved to meanwhile.
+     */
+    public Uni<Boolean> rescheduleIfUnchanged(SqlConnection connection, Payment claimed, Instant at) {
+        return connection.preparedQuery("UPDATE payment SET network_retry_at = $3, version = version + 1"
+                        + " WHERE id = $1 AND version = $2")
+                .execute(Tuple.of(claimed.id(), claimed.version(), utc(at)))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     private static Payment firstOrNull(RowSet<Row> rows) {

@@ -14,12 +14,14 @@ import com.chatpay.payment.ledger.PostingKind;
 import com.chatpay.payment.payment.Payment;
 import com.chatpay.payment.payment.PaymentMetrics;
 import com.chatpay.payment.payment.PaymentMetrics.ReconciliationStep;
+import com.chatpay.payment.payment.PaymentRepository;
 import com.chatpay.payment.payment.PaymentRows;
 import com.chatpay.payment.payment.PaymentStatus;
 import com.chatpay.payment.payment.PaymentsConfig;
 import com.chatpay.payment.users.PaymentUser;
 import com.chatpay.payment.users.PaymentUserRepository;
 import com.chatpay.payment.users.PaymentUserRows;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,9 +61,11 @@ import org.jboss.logging.Logger;
  * keeps its state, the postings already booked stay (each kind is booked once, so the replay skips them), and
  * {@link Payment#retryNetworkAt} makes {@link CardNetworkRetrySweeper} run the step again later.
  *
- * The step every payment runs ({@link #resumeIfDue}) opens its own plain SQL transaction; the others run in their
- * caller's Hibernate transaction, next to the caller's entities (a refund's record, a reconciliation). The logic is
- * the same for both: only where it reads and writes differs ({@link SettlementStore}).
+ * The step every payment runs ({@link #resumeIfDue}) holds no database connection while the network answers: it
+ * claims the payment, calls the network, then records the outcome in a short transaction of its own
+ * ({@link SettlementStore.Claimed}). The others run in their caller's Hibernate transaction, the payment's row locked
+ * throughout, next to the caller's entities (a refund's record, a reconciliation). The logic is the same for both:
+ * only where it reads and writes differs ({@link SettlementStore}).
  */
 @ApplicationScoped
 public class PaymentSettlement {
@@ -74,24 +78,31 @@ public class PaymentSettlement {
     private final ResilientCardNetwork network;
     private final Pool pool;
     private final PaymentRows payments;
+    private final PaymentRepository paymentRepository;
     private final LedgerRows ledgerRows;
     private final PaymentUserRows userRows;
-    private final Outbox outbox;
+    private final SettlementStore.Claimed.Rows claimedRows;
     private final SettlementStore.Session session;
     private final PaymentMetrics metrics;
     private final PaymentsConfig config;
     private final CommissionSchedule commissions;
     private final Clock clock;
 
-    public PaymentSettlement(ResilientCardNetwork network, Pool pool, PaymentRows payments, LedgerRows ledgerRows,
-            PaymentUserRows userRows, Ledger ledger, PaymentUserRepository users, Outbox outbox,
-            PaymentMetrics metrics, PaymentsConfig config, CommissionSchedule commissions, Clock clock) {
+    public PaymentSettlement(ResilientCardNetwork network, Pool pool, PaymentRows payments,
+            PaymentRepository paymentRepository, LedgerRows ledgerRows, PaymentUserRows userRows, Ledger ledger,
+            PaymentUserRepository users, Outbox outbox, PaymentMetrics metrics, PaymentsConfig config,
+            CommissionSchedule commissions, Clock clock) {
+        if (config.settlementLease().compareTo(config.settlementBackstop()) <= 0) {
+            throw new IllegalArgumentException("chatpay.payments.settlement-lease must be longer than"
+                    + " chatpay.payments.settlement-backstop: a reservation's settlement could take a claim over");
+        }
         this.network = network;
         this.pool = pool;
         this.payments = payments;
+        this.paymentRepository = paymentRepository;
         this.ledgerRows = ledgerRows;
         this.userRows = userRows;
-        this.outbox = outbox;
+        this.claimedRows = new SettlementStore.Claimed.Rows(payments, ledgerRows, userRows, outbox);
         this.session = new SettlementStore.Session(ledger, users, outbox);
         this.metrics = metrics;
         this.config = config;
@@ -100,27 +111,60 @@ public class PaymentSettlement {
     }
 
     /**
-     * Runs the card-network step of one payment in a transaction of its own, its row locked, if the step is still due
-     * by {@code dueBy} ({@link Payment#networkStepDueBy}); a payment settled or rescheduled meanwhile is left alone.
-     * {@link ReservedPaymentSettler} (right after a reservation) and {@link CardNetworkRetrySweeper} both settle
-     * through here, so a payment reached by both settles once, and nothing loaded for one payment is shared with
-     * another. Every payment runs this step once, so it is written in plain SQL on one connection of the reactive
-     * pool, without a Hibernate session: its postings go in one statement, with the payment's changes, at the end.
+     * Runs the card-network step of one payment if it is still due by {@code dueBy} ({@link Payment#networkStepDueBy});
+     * a payment settled, rescheduled or claimed meanwhile is left alone. {@link ReservedPaymentSettler} (right after a
+     * reservation) and {@link CardNetworkRetrySweeper} both settle through here, so a payment reached by both settles
+     * once, and nothing loaded for one payment is shared with another.
+     *
+     * A PENDING payment (every payment runs this once) is claimed in one statement, its step rescheduled to
+     * {@code settlement-lease} from now, and its postings and parties read on the same connection, which then goes
+     * back to the pool: the three card-network calls run with no connection held and no row locked, and the outcome
+     * is written in a second, short transaction, in plain SQL ({@link SettlementStore.Claimed}). Held through the calls
+     * before, a connection of the pool served a payment for as long as the network took to answer three times, and
+     * the pool's size, not the machine, bounded the payments settled a second. An AWAITING_PAYEE payment (its payout
+     * tried again after the network could not be reached) is settled in a Hibernate transaction with its row locked
+     * throughout, as a cancel, a decline, an expiry or the payee's activation would move it.
      */
     public Uni<Void> resumeIfDue(UUID paymentId, Instant dueBy) {
-        return pool.withTransaction(connection -> payments.lockForUpdate(connection, paymentId).chain(payment -> {
-            if (payment == null || !payment.networkStepDueBy(dueBy)) {
-                return Uni.createFrom().voidItem();
-            }
-            var store = new SettlementStore.Sql(connection, ledgerRows, userRows, payments, outbox);
-            return resume(payment, store).chain(() -> store.finish(payment));
-        }));
+        Instant until = clock.instant().plus(config.settlementLease());
+        return pool.withConnection(connection -> payments.claimStep(connection, paymentId, dueBy, until)
+                        .chain(claimed -> claimed == null ? Uni.createFrom().<Claim>nullItem()
+                                : Uni.combine().all().unis(ledgerRows.kinds(connection, paymentId),
+                                                userRows.known(connection, claimed.payerId(), claimed.payeeId()))
+                                        .asTuple()
+                                        .map(read -> new Claim(claimed, new SettlementStore.Claimed(claimedRows,
+                                                read.getItem1(), read.getItem2())))))
+                .chain(claim -> claim == null ? resumeWaiting(paymentId, dueBy) : settle(claim));
+    }
+
+    private record Claim(Payment payment, SettlementStore.Claimed store) {
+    }
+
+    private Uni<Void> settle(Claim claim) {
+        return resume(claim.payment(), claim.store())
+                .chain(() -> pool.withTransaction(connection -> claim.store().record(connection, claim.payment(),
+                        clock.instant())))
+                .chain(outcome -> switch (outcome) {
+                    case RECORDED -> {
+                        claim.store().recorded();
+                        yield Uni.createFrom().voidItem();
+                    }
+                    case DUE_AGAIN -> resumeIfDue(claim.payment().id(), clock.instant());
+                    case TAKEN_OVER -> Uni.createFrom().voidItem();
+                });
+    }
+
+    private Uni<Void> resumeWaiting(UUID paymentId, Instant dueBy) {
+        return Panache.withTransaction(() -> paymentRepository.findForUpdate(paymentId).chain(payment ->
+                payment != null && payment.status() == PaymentStatus.AWAITING_PAYEE && payment.networkStepDueBy(dueBy)
+                        ? resume(payment, session)
+                        : Uni.createFrom().voidItem()));
     }
 
     /**
      * Runs the card-network step a payment in progress is waiting for: a PENDING payment (limits reserved) starts from
      * the authorization, whose answer the network repeats for the same reference; an AWAITING_PAYEE one whose payee
-     * can now receive is paid out. The caller holds the payment's row lock.
+     * can now receive is paid out. The payment is claimed, or its row locked, by the caller.
      */
     private Uni<Void> resume(Payment payment, SettlementStore store) {
         payment.networkRetryStarted();
@@ -175,7 +219,8 @@ public class PaymentSettlement {
     }
 
     private Uni<Void> afterHold(Payment payment, Postings postings) {
-        // the payee's row is locked: an activation being processed waits, then sees this payment waiting
+        // in a transaction, the payee's row is locked: an activation being processed waits, then sees this payment
+        // waiting; a claimed step reads the payee as they were at the claim, and locks them when it records the wait
         return postings.store.lockOrCreateUser(payment.payeeId(), clock.instant()).chain(payee -> payee.canReceive()
                 ? payOut(payment, payee, postings)
                 : record(payment, postings, payment.awaitPayee(clock.instant().plus(config.payeeWait()),
@@ -372,7 +417,7 @@ public class PaymentSettlement {
     private Uni<Void> refunded(Payment payment, Postings postings, LedgerPosting credited, String reasonCode) {
         Instant now = credited.bookedAt();
         return postings.book(credited)
-                .chain(() -> postings.store.posting(payment.id(), PostingKind.COMMISSION))
+                .chain(() -> session.ledger().posting(payment.id(), PostingKind.COMMISSION))
                 .chain(commission -> commission.isPresent()
                         ? postings.book(LedgerPosting.commissionReversal(commission.get(), now))
                         : Uni.createFrom().voidItem())
@@ -496,7 +541,7 @@ public class PaymentSettlement {
     }
 
     private Uni<Void> record(Payment payment, Postings postings, Record event) {
-        return postings.store.publish(event, payment.payerId()).invoke(() -> metrics.transitioned(payment));
+        return postings.store.publish(event, payment.payerId(), () -> metrics.transitioned(payment));
     }
 
     private Uni<CardResult> call(String operation, Uni<CardResult> call) {

@@ -9,7 +9,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Instant;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -23,12 +24,13 @@ import org.jboss.logging.Logger;
  * and every payment of the partitions it read waited behind the one being settled (about ten payments a second
  * whatever the hardware).
  *
- * Each payment settles in its own transaction, its row locked, on its own duplicated Vert.x context, at most
+ * Each payment settles on its own duplicated Vert.x context ({@link PaymentSettlement#resumeIfDue}: claimed, the
+ * network called with no connection held, the outcome written in a short transaction), at most
  * {@code settlement-concurrency} at once; the others queue (up to {@code settlement-queue}). Nothing is lost when
  * this process stops or the queue is full: the step is recorded as due in the database, and
  * {@link CardNetworkRetrySweeper} runs it once {@code settlement-backstop} has passed. A payment reached by both
- * settles once: each locks the row and runs the step only while the payment is still PENDING with its step due, and
- * every card-network call is idempotent by the payment id.
+ * settles once: each claims the step only while the payment is still PENDING with its step due, only the run whose
+ * claim still stands records, and every card-network call is idempotent by the payment id.
  */
 @ApplicationScoped
 public class ReservedPaymentSettler {
@@ -37,6 +39,8 @@ public class ReservedPaymentSettler {
 
     private final PaymentSettlement settlement;
     private final Vertx vertx;
+    private final Duration backstop;
+    private final Clock clock;
     private final int concurrency;
     private final int queueLimit;
     private final Queue<UUID> queue = new ConcurrentLinkedQueue<>();
@@ -44,9 +48,11 @@ public class ReservedPaymentSettler {
     private final AtomicInteger running = new AtomicInteger();
     private volatile boolean stopped;
 
-    public ReservedPaymentSettler(PaymentSettlement settlement, Vertx vertx, PaymentsConfig config) {
+    public ReservedPaymentSettler(PaymentSettlement settlement, Vertx vertx, PaymentsConfig config, Clock clock) {
         this.settlement = settlement;
         this.vertx = vertx;
+        this.backstop = config.settlementBackstop();
+        this.clock = clock;
         this.concurrency = config.settlementConcurrency();
         this.queueLimit = config.settlementQueue();
     }
@@ -106,8 +112,9 @@ public class ReservedPaymentSettler {
     }
 
     Uni<Void> settle(UUID paymentId) {
-        // due at any time: the consumer recorded the step as due by the backstop, which this runs ahead of
-        return settlement.resumeIfDue(paymentId, Instant.MAX);
+        // ahead of time: the consumer recorded the step as due at the backstop. A claimed step is due at the claim's
+        // end, further ahead (settlement-lease is longer than the backstop): this never takes a claim over
+        return settlement.resumeIfDue(paymentId, clock.instant().plus(backstop));
     }
 
     void onStop(@Observes ShutdownEvent event) {

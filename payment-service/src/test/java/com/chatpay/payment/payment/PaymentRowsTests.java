@@ -106,6 +106,72 @@ class PaymentRowsTests {
         assertThat(count("SELECT count(*) FROM payment WHERE id = ? AND network_retry_at IS NULL", id)).isEqualTo(1);
     }
 
+    /**
+     * A PENDING payment's card step is claimed once while it is due: the claim reschedules it and moves the version
+     * on, so a second claim finds it not due, and only a claimant writing with the claimed version writes. (Due an
+     * hour ahead: the retry sweeper of this application leaves it alone.)
+     */
+    @Test
+    void shouldClaimADueStepOnceAndWriteOnlyWhatTheClaimantSaves() {
+        UUID id = pendingPayment(null);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant due = now.plus(Duration.ofHours(1));
+        assertThat(claim(id, due, due.plusSeconds(30))).as("not due: limits have not reserved it").isNull();
+        update("UPDATE payment SET network_retry_at = ? WHERE id = ?", Timestamp.from(due), id);
+
+        Payment claimed = claim(id, due, due.plusSeconds(30));
+        assertThat(claimed).isNotNull();
+        assertThat(claimed.networkRetryAt()).isEqualTo(due.plusSeconds(30));
+        assertThat(claim(id, due, due.plusSeconds(30))).as("claimed: due only once the claim lapses").isNull();
+        Payment retaken = claim(id, due.plusSeconds(30), due.plusSeconds(60));
+        assertThat(retaken).as("the claim lapsed").isNotNull();
+        assertThat(retaken.version()).isEqualTo(claimed.version() + 1);
+
+        claimed.fail("CARD_DECLINED", now);
+        assertThat(saveIfUnchanged(claimed)).as("taken over: the first claimant writes nothing").isFalse();
+        assertThat(reschedule(claimed, now)).isFalse();
+        retaken.fail("INSUFFICIENT_FUNDS", now);
+        assertThat(saveIfUnchanged(retaken)).isTrue();
+        Payment mapped = OnVertx.await(vertx, () -> repository.findById(id), TIMEOUT);
+        assertThat(mapped.status()).isEqualTo(PaymentStatus.FAILED);
+        assertThat(mapped.reason()).isEqualTo("INSUFFICIENT_FUNDS");
+        assertThat(mapped.version()).isEqualTo(retaken.version());
+        assertThat(claim(id, due.plusSeconds(3600), due)).as("only a PENDING payment's step is claimed").isNull();
+    }
+
+    /** A claimant whose step turns out due again writes the new due time over the row as claimed, nothing else. */
+    @Test
+    void shouldRescheduleAClaimedStepKeepingTheStateItWasClaimedIn() {
+        UUID id = pendingPayment(null);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant due = now.plus(Duration.ofHours(1));
+        update("UPDATE payment SET network_retry_at = ? WHERE id = ?", Timestamp.from(due), id);
+        Payment claimed = claim(id, due, due.plusSeconds(30));
+
+        claimed.awaitPayee(now.plus(Duration.ofDays(7)), now);
+        assertThat(reschedule(claimed, due.plusSeconds(1))).isTrue();
+
+        Payment mapped = OnVertx.await(vertx, () -> repository.findById(id), TIMEOUT);
+        assertThat(mapped.status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(mapped.expiresAt()).isNull();
+        assertThat(mapped.networkRetryAt()).isEqualTo(due.plusSeconds(1));
+        assertThat(mapped.version()).isEqualTo(claimed.version() + 1);
+    }
+
+    private Payment claim(UUID id, Instant dueBy, Instant until) {
+        return OnVertx.await(vertx, () -> rows.claimStep(pool, id, dueBy, until), TIMEOUT);
+    }
+
+    private boolean reschedule(Payment claimed, Instant at) {
+        Boolean rescheduled = OnVertx.await(vertx,
+                () -> pool.withTransaction(c -> rows.rescheduleIfUnchanged(c, claimed, at)), TIMEOUT);
+        return rescheduled;
+    }
+
+    private boolean saveIfUnchanged(Payment payment) {
+        return OnVertx.await(vertx, () -> pool.withTransaction(c -> rows.saveIfUnchanged(c, payment)), TIMEOUT);
+    }
+
     private UUID pendingPayment(String message) {
         String token = AuthorizationTokens.token(payer, payee, 1200, "EUR").sign();
         return UUID.fromString(post(payer, UUID.randomUUID().toString(), body(payee, 1200, message, token))

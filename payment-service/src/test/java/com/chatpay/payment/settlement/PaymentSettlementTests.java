@@ -10,6 +10,7 @@ import static com.chatpay.payment.testing.PaymentFixtures.published;
 import static com.chatpay.payment.testing.PaymentFixtures.reserve;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.chatpay.common.events.OnboardingEvents.CardRemoved;
@@ -460,6 +461,72 @@ class PaymentSettlementTests {
 
         assertThat(metrics).containsPattern("(?m)^chatpay_outbox_lag_seconds(\\{[^}]*\\})? [0-9.eE+-]+$");
         assertThat(metrics).containsPattern("(?m)^chatpay_card_network_circuit_open(\\{[^}]*\\})? 0(\\.0)?$");
+    }
+
+    /**
+     * While the card network answers, the settlement holds no database connection and leaves the payment's row
+     * unlocked: its claim (the step rescheduled to the lease's end) keeps other runs of the step away. Held through
+     * the three calls before, a connection of the pool served one payment for as long as the network took to answer,
+     * and the pool's size, not the machine, bounded the payments settled a second.
+     */
+    @Test
+    void shouldNotLockThePaymentWhileTheNetworkAnswers() {
+        activate(payer, card(PaymentFixtures.OK_CARD));
+        activate(payee, card(PaymentFixtures.OK_CARD));
+        String paymentId = pay(payer, payee, 2000);
+        SimulatedCardNetwork simulator = (SimulatedCardNetwork) network;
+        simulator.latency(Duration.ofSeconds(1));
+        try {
+            reserve(paymentId, payer, 2000);
+            awaitClaimed(paymentId);
+
+            assertThat(PaymentFixtures.count("SELECT count(*) FROM (SELECT id FROM payment WHERE id = ?::uuid"
+                    + " AND status = 'PENDING' FOR UPDATE NOWAIT) unlocked", paymentId))
+                    .as("the payment's row is not locked while the network answers").isEqualTo(1);
+            awaitStatus(paymentId, payer, "COMPLETED");
+        } finally {
+            simulator.latency(Duration.ofMillis(5));
+        }
+        assertThat(LedgerAssertions.postingsOf(paymentId)).containsExactlyInAnyOrder(PostingKind.HOLD,
+                PostingKind.HOLD_RELEASE, PostingKind.CAPTURE, PostingKind.PAYOUT, PostingKind.COMMISSION);
+    }
+
+    /**
+     * A claim that lapses while the network answers (here: the step made due again) is taken over by the retry
+     * sweeper, which gets the same answers for the same reference and records the payment; the first run then finds
+     * the payment changed since its claim and writes nothing: one outcome, one event, each posting once.
+     */
+    @Test
+    void shouldRecordOnceWhenAnotherRunTakesALapsedClaimOver() {
+        activate(payer, card(PaymentFixtures.OK_CARD));
+        activate(payee, card(PaymentFixtures.OK_CARD));
+        String paymentId = pay(payer, payee, 2100);
+        SimulatedCardNetwork simulator = (SimulatedCardNetwork) network;
+        simulator.latency(Duration.ofSeconds(1));
+        try {
+            reserve(paymentId, payer, 2100);
+            awaitClaimed(paymentId);
+            assertThat(PaymentFixtures.update("UPDATE payment SET network_retry_at = now() WHERE id = ?::uuid",
+                    paymentId)).isEqualTo(1);
+
+            awaitStatus(paymentId, payer, "COMPLETED");
+            // the first run ends a second or so after the sweeper's started: whatever it wrote would be there by then
+            assertThat(TestKafka.records(Topics.PAYMENTS_EVENTS, v -> v.contains(paymentId)
+                    && v.contains("\"type\":\"PaymentCompleted\""), 2, Duration.ofSeconds(5))).hasSize(1);
+        } finally {
+            simulator.latency(Duration.ofMillis(5));
+        }
+        assertThat(LedgerAssertions.postingsOf(paymentId)).containsExactlyInAnyOrder(PostingKind.HOLD,
+                PostingKind.HOLD_RELEASE, PostingKind.CAPTURE, PostingKind.PAYOUT, PostingKind.COMMISSION);
+        assertThat(PaymentFixtures.count("SELECT count(*) FROM payment WHERE id = ?::uuid"
+                + " AND network_retry_at IS NULL", paymentId)).isEqualTo(1);
+    }
+
+    /** Waits until a settlement claimed the payment's card step: rescheduled to the claim's end, 30 s ahead. */
+    private static void awaitClaimed(String paymentId) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> PaymentFixtures.count(
+                "SELECT count(*) FROM payment WHERE id = ?::uuid AND status = 'PENDING'"
+                        + " AND network_retry_at > now() + interval '20 seconds'", paymentId) == 1);
     }
 
     @Test
