@@ -79,3 +79,22 @@ app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
 {{ printf "%s:%s" $repo $tag }}
 {{- end -}}
 {{- end }}
+
+{{/*
+The reactive connection pool of one service's pods (DB_POOL_SIZE). Arg: dict root svc
+*/}}
+{{- define "chatpay.dbPoolSize" -}}
+{{- .svc.database.poolSize | default .root.Values.serviceDefaults.dbPoolSize -}}
+{{- end }}
+
+{{/*
+The most connections one service's pods open to its database at once: every pod the Deployment may run (the
+autoscaler's maximum, or the fixed replicas, plus the one a rolling update adds) times each pod's pools (the
+reactive pool, and the JDBC pool of 2 the schema migration uses, quarkus.datasource.jdbc.max-size). Arg: dict root
+svc
+*/}}
+{{- define "chatpay.dbConnections" -}}
+{{- $autoscaling := mergeOverwrite (deepCopy .root.Values.serviceDefaults.autoscaling) (.svc.autoscaling | default dict) -}}
+{{- $pods := ternary $autoscaling.maxReplicas (.svc.replicas | default 1) $autoscaling.enabled -}}
+{{- mul (add $pods 1) (add (include "chatpay.dbPoolSize" .) 2) -}}
+{{- end }}

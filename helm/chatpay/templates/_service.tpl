@@ -35,6 +35,7 @@ data:
   DB_HOST: {{ $svc.database.host | default (printf "%s-rw" $dbCluster) | quote }}
   DB_PORT: {{ $svc.database.port | default 5432 | quote }}
   DB_NAME: {{ $svc.database.name | default $key | quote }}
+  DB_POOL_SIZE: {{ include "chatpay.dbPoolSize" (dict "root" $root "svc" $svc) | quote }}
   KAFKA_BOOTSTRAP_SERVERS: {{ include "chatpay.kafkaBootstrap" $root | quote }}
   {{- if $root.Values.kafka.authentication }}
   KAFKA_SECURITY_PROTOCOL: {{ ternary "SASL_SSL" "SASL_PLAINTEXT" $root.Values.kafka.tls | quote }}

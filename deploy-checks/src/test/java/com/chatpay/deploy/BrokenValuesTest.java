@@ -3,6 +3,7 @@ package com.chatpay.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,6 +59,31 @@ class BrokenValuesTest {
     void shouldFailOnASecretValueInTheChart() {
         assertThat(violations("literal-secret.yaml"))
                 .contains("ConfigMap/chatpay-payment-service: secret-like key DB_PASSWORD must come from a Secret");
+    }
+
+    /**
+     * PostgreSQL's default of 100 connections is below what the default values' services may open (7 pods with pools
+     * of 16 + 2): the chart refuses to render, naming the value to raise.
+     */
+    @Test
+    void shouldRefuseADatabaseThatCannotTakeEveryConnectionOfItsService() {
+        assertThatThrownBy(() -> Chart.template(fixture("too-few-db-connections.yaml")))
+                .hasMessageContaining("postgres.maxConnections (100) is below what limits-service's pods may open to"
+                        + " their database (136");
+    }
+
+    /** The rendered objects' own check: a cluster whose max_connections was lowered after rendering is reported. */
+    @Test
+    void shouldReportAClusterThatCannotTakeEveryConnectionOfItsService() {
+        List<HasMetadata> objects = Chart.render("values.yaml");
+        GenericKubernetesResource payment = Policies.custom(objects, "Cluster").stream()
+                .filter(c -> c.getMetadata().getName().equals("chatpay-payment-db")).findFirst().orElseThrow();
+        Policies.map(Policies.map(Policies.spec(payment).get("postgresql")).get("parameters"))
+                .put("max_connections", "100");
+
+        assertThat(Policies.connectionBudget(objects))
+                .containsExactly("payment-service: max_connections 100 below the 136 that 7 pods with pools of 16"
+                        + " may open");
     }
 
     @ParameterizedTest

@@ -326,12 +326,57 @@ final class Policies {
                 }
             }
         }
+        violations.addAll(connectionBudget(objects));
         for (String service : Expected.SERVICES) {
             boolean own = clusters.stream().anyMatch(c -> (service + "-service").equals(label(c, "app.kubernetes.io/name"))
                     && service.equals(map(map(spec(c).get("bootstrap")).get("initdb")).get("database"))
                     && service.equals(map(map(spec(c).get("bootstrap")).get("initdb")).get("owner")));
             if (!own) {
                 violations.add(service + "-service: no CNPG Cluster with its own database and owner");
+            }
+        }
+        return violations;
+    }
+
+    /** The JDBC pool of each pod, for the schema migration ({@code quarkus.datasource.jdbc.max-size}). */
+    private static final int JDBC_POOL = 2;
+    /** PostgreSQL's connections for superusers (3) and CloudNativePG's own, kept aside. */
+    private static final int RESERVED_CONNECTIONS = 10;
+
+    /**
+     * Each service's cluster accepts every connection its pods may open at once: the autoscaler's maximum (or the
+     * fixed replicas) plus the pods a rolling update adds, each with its reactive pool ({@code DB_POOL_SIZE}) and its
+     * JDBC pool, and the connections PostgreSQL and the operator keep.
+     */
+    static List<String> connectionBudget(List<HasMetadata> objects) {
+        List<String> violations = new ArrayList<>();
+        List<GenericKubernetesResource> clusters = custom(objects, "Cluster");
+        for (Deployment deployment : ofKind(objects, Deployment.class)) {
+            String name = deployment.getMetadata().getName();
+            String service = label(deployment, "app.kubernetes.io/name");
+            Optional<GenericKubernetesResource> cluster = clusters.stream()
+                    .filter(c -> service.equals(label(c, "app.kubernetes.io/name"))).findFirst();
+            if (cluster.isEmpty()) {
+                continue;
+            }
+            Object maxConnections = map(map(spec(cluster.get()).get("postgresql")).get("parameters"))
+                    .get("max_connections");
+            String pool = ofKind(objects, ConfigMap.class).stream().filter(c -> name.equals(c.getMetadata().getName()))
+                    .map(c -> c.getData().get("DB_POOL_SIZE")).filter(Objects::nonNull).findFirst().orElse(null);
+            if (maxConnections == null || pool == null) {
+                violations.add(service + ": max_connections " + maxConnections + ", DB_POOL_SIZE " + pool
+                        + ": both must be set");
+                continue;
+            }
+            int pods = ofKind(objects, HorizontalPodAutoscaler.class).stream()
+                    .filter(h -> name.equals(h.getSpec().getScaleTargetRef().getName()))
+                    .map(h -> h.getSpec().getMaxReplicas()).findFirst()
+                    .orElse(Optional.ofNullable(deployment.getSpec().getReplicas()).orElse(1))
+                    + deployment.getSpec().getStrategy().getRollingUpdate().getMaxSurge().getIntVal();
+            int needed = pods * (Integer.parseInt(pool) + JDBC_POOL) + RESERVED_CONNECTIONS;
+            if (Integer.parseInt(String.valueOf(maxConnections)) < needed) {
+                violations.add(service + ": max_connections " + maxConnections + " below the " + needed + " that "
+                        + pods + " pods with pools of " + pool + " may open");
             }
         }
         return violations;
