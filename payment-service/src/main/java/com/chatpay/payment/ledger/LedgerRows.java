@@ -1,22 +1,17 @@
 package com.chatpay.payment.ledger;
 
-import static com.chatpay.common.persistence.SqlTimes.instant;
 import static com.chatpay.common.persistence.SqlTimes.utc;
 
-import com.chatpay.common.money.Money;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -44,29 +39,6 @@ public class LedgerRows {
                         kinds.add(PostingKind.valueOf(row.getString("kind")));
                     }
                     return kinds;
-                });
-    }
-
-    /** The payment's posting of {@code kind}, if booked. */
-    public Uni<Optional<LedgerPosting>> posting(SqlClient client, UUID paymentId, PostingKind kind) {
-        return client.preparedQuery("SELECT country, account, side, amount_value, currency, booked_at"
-                        + " FROM ledger_entry WHERE payment_id = $1 AND kind = $2")
-                .execute(Tuple.of(paymentId, kind.name()))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return Optional.empty();
-                    }
-                    List<LedgerPosting.Entry> entries = new ArrayList<>(rows.size());
-                    String country = null;
-                    Instant bookedAt = null;
-                    for (Row row : rows) {
-                        country = row.getString("country");
-                        bookedAt = instant(row, "booked_at");
-                        entries.add(new LedgerPosting.Entry(Account.valueOf(row.getString("account")),
-                                Side.valueOf(row.getString("side")),
-                                new Money(row.getLong("amount_value"), row.getString("currency"))));
-                    }
-                    return Optional.of(new LedgerPosting(paymentId, kind, country, bookedAt, entries));
                 });
     }
 
