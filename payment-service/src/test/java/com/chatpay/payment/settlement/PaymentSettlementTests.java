@@ -41,6 +41,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import com.chatpay.payment.ledger.PostingKind;
@@ -471,22 +472,11 @@ class PaymentSettlementTests {
      */
     @Test
     void shouldNotLockThePaymentWhileTheNetworkAnswers() {
-        activate(payer, card(PaymentFixtures.OK_CARD));
-        activate(payee, card(PaymentFixtures.OK_CARD));
-        String paymentId = pay(payer, payee, 2000);
-        SimulatedCardNetwork simulator = (SimulatedCardNetwork) network;
-        simulator.latency(Duration.ofSeconds(1));
-        try {
-            reserve(paymentId, payer, 2000);
-            awaitClaimed(paymentId);
+        String paymentId = settlingWithASlowNetwork(2000, id -> assertThat(PaymentFixtures.count(
+                "SELECT count(*) FROM (SELECT id FROM payment WHERE id = ?::uuid AND status = 'PENDING'"
+                        + " FOR UPDATE NOWAIT) unlocked", id))
+                .as("the payment's row is not locked while the network answers").isEqualTo(1));
 
-            assertThat(PaymentFixtures.count("SELECT count(*) FROM (SELECT id FROM payment WHERE id = ?::uuid"
-                    + " AND status = 'PENDING' FOR UPDATE NOWAIT) unlocked", paymentId))
-                    .as("the payment's row is not locked while the network answers").isEqualTo(1);
-            awaitStatus(paymentId, payer, "COMPLETED");
-        } finally {
-            simulator.latency(Duration.ofMillis(5));
-        }
         assertThat(LedgerAssertions.postingsOf(paymentId)).containsExactlyInAnyOrder(PostingKind.HOLD,
                 PostingKind.HOLD_RELEASE, PostingKind.CAPTURE, PostingKind.PAYOUT, PostingKind.COMMISSION);
     }
@@ -498,28 +488,37 @@ class PaymentSettlementTests {
      */
     @Test
     void shouldRecordOnceWhenAnotherRunTakesALapsedClaimOver() {
-        activate(payer, card(PaymentFixtures.OK_CARD));
-        activate(payee, card(PaymentFixtures.OK_CARD));
-        String paymentId = pay(payer, payee, 2100);
-        SimulatedCardNetwork simulator = (SimulatedCardNetwork) network;
-        simulator.latency(Duration.ofSeconds(1));
-        try {
-            reserve(paymentId, payer, 2100);
-            awaitClaimed(paymentId);
-            assertThat(PaymentFixtures.update("UPDATE payment SET network_retry_at = now() WHERE id = ?::uuid",
-                    paymentId)).isEqualTo(1);
+        String paymentId = settlingWithASlowNetwork(2100, id -> assertThat(PaymentFixtures.update(
+                "UPDATE payment SET network_retry_at = now() WHERE id = ?::uuid", id)).isEqualTo(1));
 
-            awaitStatus(paymentId, payer, "COMPLETED");
-            // the first run ends a second or so after the sweeper's started: whatever it wrote would be there by then
-            assertThat(TestKafka.records(Topics.PAYMENTS_EVENTS, v -> v.contains(paymentId)
-                    && v.contains("\"type\":\"PaymentCompleted\""), 2, Duration.ofSeconds(5))).hasSize(1);
-        } finally {
-            simulator.latency(Duration.ofMillis(5));
-        }
+        // the first run ends a second or so after the sweeper's started: whatever it wrote would be there by then
+        assertThat(TestKafka.records(Topics.PAYMENTS_EVENTS, v -> v.contains(paymentId)
+                && v.contains("\"type\":\"PaymentCompleted\""), 2, Duration.ofSeconds(5))).hasSize(1);
         assertThat(LedgerAssertions.postingsOf(paymentId)).containsExactlyInAnyOrder(PostingKind.HOLD,
                 PostingKind.HOLD_RELEASE, PostingKind.CAPTURE, PostingKind.PAYOUT, PostingKind.COMMISSION);
         assertThat(PaymentFixtures.count("SELECT count(*) FROM payment WHERE id = ?::uuid"
                 + " AND network_retry_at IS NULL", paymentId)).isEqualTo(1);
+    }
+
+    /**
+     * A payment between two people who can pay and receive, settled with the network answering each call in a
+     * second: {@code whileTheNetworkAnswers} runs once a settlement claimed it, then the payment completes.
+     */
+    private String settlingWithASlowNetwork(long amount, Consumer<String> whileTheNetworkAnswers) {
+        activate(payer, card(PaymentFixtures.OK_CARD));
+        activate(payee, card(PaymentFixtures.OK_CARD));
+        String paymentId = pay(payer, payee, amount);
+        SimulatedCardNetwork simulator = (SimulatedCardNetwork) network;
+        simulator.latency(Duration.ofSeconds(1));
+        try {
+            reserve(paymentId, payer, amount);
+            awaitClaimed(paymentId);
+            whileTheNetworkAnswers.accept(paymentId);
+            awaitStatus(paymentId, payer, "COMPLETED");
+        } finally {
+            simulator.latency(Duration.ofMillis(5));
+        }
+        return paymentId;
     }
 
     /** Waits until a settlement claimed the payment's card step: rescheduled to the claim's end, 30 s ahead. */
