@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Payment metrics: {@code chatpay_payments_total{outcome,reason}}, {@code chatpay_payment_duration_seconds{outcome}}
  * (histogram, from the request to the payment's outcome), {@code chatpay_card_network_calls_total{operation,outcome}},
- * {@code chatpay_payment_reconciliation_needed_total{step}} (each refusal) and
- * {@code chatpay_payment_reconciliation_open{step}} (the payments still waiting for a person, from the ledger).
+ * {@code chatpay_payment_reconciliation_needed_total{step}} (each refusal),
+ * {@code chatpay_payment_reconciliation_open{step}} (the payments still waiting for a person, from the ledger) and
+ * {@code chatpay_settlement_takeovers_total} (settlements whose claim lapsed before they could record).
  */
 @ApplicationScoped
 public class PaymentMetrics {
@@ -36,6 +37,7 @@ public class PaymentMetrics {
 
     public PaymentMetrics(MeterRegistry registry) {
         this.registry = registry;
+        takeovers();
         for (ReconciliationStep step : ReconciliationStep.values()) {
             // at 0 from the start: a counter first scraped at 1 has no increase() to show
             reconciliations(step);
@@ -91,6 +93,20 @@ public class PaymentMetrics {
         return Counter.builder("chatpay_payment_reconciliation_needed_total")
                 .description("Money the card network refused to give back, left for a person to reconcile")
                 .tag("step", step.name().toLowerCase()).register(registry);
+    }
+
+    /**
+     * A settlement's claim lapsed before it could record its outcome, and another run took the step over (the process
+     * stalled, or the network took longer than {@code settlement-lease}): the network was asked twice.
+     */
+    public void settlementTakenOver() {
+        takeovers().increment();
+    }
+
+    private Counter takeovers() {
+        return Counter.builder("chatpay_settlement_takeovers_total")
+                .description("Settlements whose claim lapsed before they recorded, taken over by another run")
+                .register(registry);
     }
 
     /** A payment's card-network step could not run (network unavailable) and waits to be retried. */

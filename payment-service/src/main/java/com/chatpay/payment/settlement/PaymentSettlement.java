@@ -150,7 +150,10 @@ public class PaymentSettlement {
                         yield Uni.createFrom().voidItem();
                     }
                     case DUE_AGAIN -> resumeIfDue(claim.payment().id(), clock.instant());
-                    case TAKEN_OVER -> Uni.createFrom().voidItem();
+                    case TAKEN_OVER -> {
+                        metrics.settlementTakenOver();
+                        yield Uni.createFrom().voidItem();
+                    }
                 });
     }
 

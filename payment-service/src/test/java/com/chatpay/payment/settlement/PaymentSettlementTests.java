@@ -31,6 +31,7 @@ import com.chatpay.testsupport.TestTokens;
 import com.chatpay.payment.cardnetwork.CardNetwork;
 import com.chatpay.payment.cardnetwork.SimulatedCardNetwork;
 import com.chatpay.payment.cardnetwork.SimulatedCardNetwork.HoldState;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -488,6 +489,7 @@ class PaymentSettlementTests {
      */
     @Test
     void shouldRecordOnceWhenAnotherRunTakesALapsedClaimOver() {
+        double takeovers = takeovers();
         String paymentId = settlingWithASlowNetwork(2100, id -> assertThat(PaymentFixtures.update(
                 "UPDATE payment SET network_retry_at = now() WHERE id = ?::uuid", id)).isEqualTo(1));
 
@@ -498,6 +500,13 @@ class PaymentSettlementTests {
                 PostingKind.HOLD_RELEASE, PostingKind.CAPTURE, PostingKind.PAYOUT, PostingKind.COMMISSION);
         assertThat(PaymentFixtures.count("SELECT count(*) FROM payment WHERE id = ?::uuid"
                 + " AND network_retry_at IS NULL", paymentId)).isEqualTo(1);
+        assertThat(takeovers()).as("the first run counted as taken over").isEqualTo(takeovers + 1);
+    }
+
+    /** The takeovers counted so far (the metrics bean registers the counter when first used). */
+    private double takeovers() {
+        Counter counter = registry.find("chatpay_settlement_takeovers_total").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /**
