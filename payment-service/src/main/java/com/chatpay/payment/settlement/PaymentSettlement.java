@@ -22,10 +22,12 @@ import com.chatpay.payment.users.PaymentUser;
 import com.chatpay.payment.users.PaymentUserRepository;
 import com.chatpay.payment.users.PaymentUserRows;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -68,6 +70,7 @@ import org.jboss.logging.Logger;
  * only where it reads and writes differs ({@link SettlementStore}).
  */
 @ApplicationScoped
+@Startup
 public class PaymentSettlement {
 
     /** The payer has no card the network could charge (removed since confirming). */
@@ -92,10 +95,7 @@ public class PaymentSettlement {
             PaymentRepository paymentRepository, LedgerRows ledgerRows, PaymentUserRows userRows, Ledger ledger,
             PaymentUserRepository users, Outbox outbox, PaymentMetrics metrics, PaymentsConfig config,
             CommissionSchedule commissions, Clock clock) {
-        if (config.settlementLease().compareTo(config.settlementBackstop()) <= 0) {
-            throw new IllegalArgumentException("chatpay.payments.settlement-lease must be longer than"
-                    + " chatpay.payments.settlement-backstop: a reservation's settlement could take a claim over");
-        }
+        requireLeaseLongerThanBackstop(config.settlementLease(), config.settlementBackstop());
         this.network = network;
         this.pool = pool;
         this.payments = payments;
@@ -108,6 +108,19 @@ public class PaymentSettlement {
         this.config = config;
         this.commissions = commissions;
         this.clock = clock;
+    }
+
+    /**
+     * A claim must outlast the backstop: {@link ReservedPaymentSettler} asks for steps due by now + the backstop, and
+     * a claim whose end came before that would be taken over while its run is still waiting for the network. Checked
+     * when the application starts (this bean is created then), not at the first settlement.
+     */
+    static void requireLeaseLongerThanBackstop(Duration lease, Duration backstop) {
+        if (lease.compareTo(backstop) <= 0) {
+            throw new IllegalArgumentException("chatpay.payments.settlement-lease (" + lease + ") must be longer than"
+                    + " chatpay.payments.settlement-backstop (" + backstop + "): a reservation's settlement could"
+                    + " take a live claim over");
+        }
     }
 
     /**

@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * The users' rows in plain SQL, for the hot paths that run without a Hibernate session (accepting a payment reads
- * both parties with one statement; settling it reads its payer and locks its payee). A user read here is a plain
- * object, never attached to a session.
+ * both parties with one statement; settling it reads both at its claim, and locks the payee when the payment is to
+ * wait for them). A user read here is a plain object, never attached to a session.
  */
 @ApplicationScoped
 public class PaymentUserRows {
