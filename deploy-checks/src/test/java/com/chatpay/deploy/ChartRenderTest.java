@@ -127,13 +127,14 @@ class ChartRenderTest {
                 .flatMap(g -> Policies.list(Policies.map(g).get("rules")).stream())
                 .map(r -> String.valueOf(Policies.map(r).get("expr"))).toList();
 
-        assertThat(expressions).hasSize(10);
+        assertThat(expressions).hasSize(11);
         assertThat(ServiceMetrics.unknownSeries(expressions, Set.of("kafka_consumer_fetch_manager_records_lag_max",
                 "kube_pod_container_status_restarts_total", "up"))).isEmpty();
         assertThat(String.join("\n", expressions)).contains("chatpay_payments_total", "chatpay_limit_decisions_total",
                 "chatpay_outbox_lag_seconds", "kafka_consumer_fetch_manager_records_lag_max",
                 "chatpay_notifications_total", "kube_pod_container_status_restarts_total",
-                "chatpay_payment_reconciliation_open", "chatpay_card_network_circuit_open");
+                "chatpay_payment_reconciliation_open", "chatpay_card_network_circuit_open",
+                "chatpay_settlement_takeovers_total");
     }
 
     private static GenericKubernetesResource only(List<HasMetadata> objects, String kind) {

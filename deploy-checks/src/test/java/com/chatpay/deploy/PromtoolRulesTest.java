@@ -31,7 +31,7 @@ class PromtoolRulesTest {
         Result result = run("check", "rules", "files/alerts.yaml");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("SUCCESS: 10 rules found");
+        assertThat(result.output()).contains("SUCCESS: 11 rules found");
     }
 
     @Test
