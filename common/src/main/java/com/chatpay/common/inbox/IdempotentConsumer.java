@@ -6,6 +6,7 @@ import com.chatpay.common.events.EventType;
 import com.chatpay.common.events.MalformedEventException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -17,10 +18,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -39,7 +42,13 @@ import org.jboss.logging.Logger;
  * ({@code consumeBatchOnConnection}): the events it handles then share one transaction, one BEGIN, one COMMIT and one
  * inbox statement, in their order. Should that transaction fail, each event is consumed again on its own, so one
  * malformed event goes to the dead-letter topic alone and a failing effect is retried as above.
+ *
+ * <p>Counted in {@code chatpay_events_consumed_total{consumer,outcome}} (processed, duplicate, skipped, malformed),
+ * registered at 0 for every consumer group of the service's configuration when it starts: the dead-letter alert reads
+ * {@code increase()} of the malformed count, and a counter first scraped at 1 has no increase to show, so without it
+ * the first malformed event a process met would never page anyone.
  */
+@Startup
 @ApplicationScoped
 public class IdempotentConsumer {
 
@@ -59,15 +68,41 @@ public class IdempotentConsumer {
         Uni<Void> apply(SqlConnection connection, EventEnvelope envelope);
     }
 
+    /** What a consumed event came to, the {@code outcome} of its count. */
+    static final List<String> OUTCOMES = List.of("processed", "duplicate", "skipped", "malformed");
+
+    private static final String INCOMING = "mp.messaging.incoming.";
+    private static final String GROUP_ID = ".group.id";
+
     private final MeterRegistry registry;
     private final Pool pool;
     private final Duration retryFor;
 
-    public IdempotentConsumer(MeterRegistry registry, Pool pool,
+    public IdempotentConsumer(MeterRegistry registry, Pool pool, Config config,
             @ConfigProperty(name = "chatpay.consumer.retry-for", defaultValue = "PT5M") Duration retryFor) {
         this.registry = registry;
         this.pool = pool;
         this.retryFor = retryFor;
+        for (String group : consumerGroups(config.getPropertyNames(),
+                name -> config.getOptionalValue(name, String.class).orElse(null))) {
+            OUTCOMES.forEach(outcome -> registry.counter("chatpay_events_consumed_total", "consumer", group,
+                    "outcome", outcome));
+        }
+    }
+
+    /** The Kafka consumer groups of the incoming channels: the {@code mp.messaging.incoming.*.group.id} of names. */
+    static Set<String> consumerGroups(Iterable<String> names, Function<String, String> value) {
+        Set<String> groups = new TreeSet<>();
+        for (String name : names) {
+            if (name.startsWith(INCOMING) && name.endsWith(GROUP_ID) && name.length() > INCOMING.length()
+                    + GROUP_ID.length()) {
+                String group = value.apply(name);
+                if (group != null && !group.isBlank()) {
+                    groups.add(group);
+                }
+            }
+        }
+        return groups;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -17,8 +18,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * (histogram, from the request to the payment's outcome), {@code chatpay_card_network_calls_total{operation,outcome}},
  * {@code chatpay_payment_reconciliation_needed_total{step}} (each refusal),
  * {@code chatpay_payment_reconciliation_open{step}} (the payments still waiting for a person, from the ledger) and
- * {@code chatpay_settlement_takeovers_total} (settlements whose claim lapsed before they could record).
+ * {@code chatpay_settlement_takeovers_total} (settlements whose claim lapsed before they could record). Created at
+ * start-up, so the counters the alerts watch with {@code increase()} are scraped at 0 before their first event (an
+ * application-scoped bean is otherwise created at its first use, which could be the event itself: a counter first
+ * scraped at 1 has no increase to show).
  */
+@Startup
 @ApplicationScoped
 public class PaymentMetrics {
 
@@ -70,7 +75,7 @@ public class PaymentMetrics {
         }
     }
 
-    /** One card-network call: operation (authorize, capture, push, void, reverse, reverse_payout, refund) and outcome. */
+    /** A card-network call: operation (authorize, capture, push, void, reverse, reverse_payout, refund), outcome. */
     public void cardNetworkCall(String operation, String outcome) {
         registry.counter("chatpay_card_network_calls_total", "operation", operation, "outcome", outcome).increment();
     }
