@@ -4,6 +4,7 @@ import com.chatpay.common.events.EventCodec;
 import com.chatpay.common.events.EventEnvelope;
 import com.chatpay.common.events.EventType;
 import com.chatpay.common.events.MalformedEventException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.Startup;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -68,8 +70,8 @@ public class IdempotentConsumer {
         Uni<Void> apply(SqlConnection connection, EventEnvelope envelope);
     }
 
-    /** What a consumed event came to, the {@code outcome} of its count. */
-    static final List<String> OUTCOMES = List.of("processed", "duplicate", "skipped", "malformed");
+    /** What a consumed event came to: the {@code outcome} tag of its count, in lower case. */
+    private enum Outcome { PROCESSED, DUPLICATE, SKIPPED, MALFORMED }
 
     private static final String INCOMING = "mp.messaging.incoming.";
     private static final String GROUP_ID = ".group.id";
@@ -85,8 +87,9 @@ public class IdempotentConsumer {
         this.retryFor = retryFor;
         for (String group : consumerGroups(config.getPropertyNames(),
                 name -> config.getOptionalValue(name, String.class).orElse(null))) {
-            OUTCOMES.forEach(outcome -> registry.counter("chatpay_events_consumed_total", "consumer", group,
-                    "outcome", outcome));
+            for (Outcome outcome : Outcome.values()) {
+                counter(group, outcome);
+            }
         }
     }
 
@@ -162,7 +165,7 @@ public class IdempotentConsumer {
             try {
                 envelope = EventCodec.parse(record.getPayload());
             } catch (MalformedEventException e) {
-                count(consumerGroup, "malformed");
+                count(consumerGroup, Outcome.MALFORMED);
                 LOG.warnf("%s: malformed event sent to the dead-letter topic: %s", consumerGroup, e.getMessage());
                 settled.add(nack(record, e));
                 continue;
@@ -170,7 +173,7 @@ public class IdempotentConsumer {
             if (handles.test(envelope)) {
                 deliveries.add(new Delivery(record, envelope));
             } else {
-                count(consumerGroup, "skipped");
+                count(consumerGroup, Outcome.SKIPPED);
                 settled.add(ack(record));
             }
         }
@@ -252,12 +255,12 @@ public class IdempotentConsumer {
         try {
             envelope = EventCodec.parse(json);
         } catch (MalformedEventException e) {
-            count(consumerGroup, "malformed");
+            count(consumerGroup, Outcome.MALFORMED);
             LOG.warnf("%s: malformed event sent to the dead-letter topic: %s", consumerGroup, e.getMessage());
             return Uni.createFrom().failure(e);
         }
         if (!handled.test(envelope)) {
-            count(consumerGroup, "skipped");
+            count(consumerGroup, Outcome.SKIPPED);
             return Uni.createFrom().voidItem();
         }
         return unitOfWork.apply(envelope);
@@ -266,10 +269,10 @@ public class IdempotentConsumer {
     /** Inside the unit of work, once the record is written: the effect on a first delivery, nothing on a repeat. */
     private Uni<Void> once(String consumerGroup, boolean firstDelivery, Supplier<Uni<Void>> effect) {
         if (!firstDelivery) {
-            count(consumerGroup, "duplicate");
+            count(consumerGroup, Outcome.DUPLICATE);
             return Uni.createFrom().voidItem();
         }
-        return effect.get().invoke(() -> count(consumerGroup, "processed"));
+        return effect.get().invoke(() -> count(consumerGroup, Outcome.PROCESSED));
     }
 
     /** Runs {@code unitOfWork} (a whole transaction) until it commits, or fails for good as malformed. */
@@ -282,7 +285,7 @@ public class IdempotentConsumer {
                 .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).expireIn(retryFor.toMillis())
                 .onFailure(MalformedEventException.class)
                 .invoke(e -> {
-                    count(consumerGroup, "malformed");
+                    count(consumerGroup, Outcome.MALFORMED);
                     LOG.warnf("%s: event %s (%s) sent to the dead-letter topic: %s", consumerGroup, envelope.id(),
                             envelope.type(), e.getMessage());
                 });
@@ -299,7 +302,12 @@ public class IdempotentConsumer {
                 .map(inserted -> inserted == 1);
     }
 
-    private void count(String consumerGroup, String outcome) {
-        registry.counter("chatpay_events_consumed_total", "consumer", consumerGroup, "outcome", outcome).increment();
+    private void count(String consumerGroup, Outcome outcome) {
+        counter(consumerGroup, outcome).increment();
+    }
+
+    private Counter counter(String consumerGroup, Outcome outcome) {
+        return registry.counter("chatpay_events_consumed_total", "consumer", consumerGroup,
+                "outcome", outcome.name().toLowerCase(Locale.ROOT));
     }
 }
