@@ -39,7 +39,6 @@ public final class ReliabilityStack {
                     .serviceSetting(ChatpayService.PAYMENT, "CHATPAY_PAYMENTS_NETWORK_RETRY_SWEEP_INTERVAL", "PT1S")
                     .serviceSetting(ChatpayService.PAYMENT, "CHATPAY_CARD_NETWORK_CIRCUIT_BREAKER_COOL_DOWN", "PT2S")
                     // a settlement whose outcome a crash kept from being written is taken over after 15 s, not 30
-                    // (longer than the 10 s settlement backstop, as it must be)
                     .serviceSetting(ChatpayService.PAYMENT, "CHATPAY_PAYMENTS_SETTLEMENT_LEASE", "PT15S")
                     // a delivery whose attempt's outcome a crash lost is due again after 20 s, not the 2 min lease
                     // (the PostgreSQL crash test once waited 104 s on four such deliveries, near its 120 s bound)

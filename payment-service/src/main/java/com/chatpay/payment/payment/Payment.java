@@ -241,14 +241,20 @@ public class Payment {
 
     /**
      * This payment's next card-network step is due and runs no later than from {@code at}: limits reserved the amount
-     * (the step runs at once, {@code at} is the backstop should that not happen), or the network could not be reached
-     * (the step is tried again from {@code at}). It keeps its state; any transition clears this.
+     * (the step is claimed and runs at once, {@code at} is the claim's end should it not be recorded by then), or the
+     * network could not be reached (the step is tried again from {@code at}). It keeps its state; any transition
+     * clears this.
      */
     public void retryNetworkAt(Instant at) {
         if (status != PaymentStatus.PENDING && status != PaymentStatus.AWAITING_PAYEE) {
             throw new IllegalStateException("only a payment in progress waits for the card network, not " + status);
         }
         networkRetryAt = at.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** PENDING and no card-network step due yet: limits-service has not decided on it. */
+    public boolean awaitsLimitsDecision() {
+        return status == PaymentStatus.PENDING && networkRetryAt == null;
     }
 
     /** The network step is being tried again now. */

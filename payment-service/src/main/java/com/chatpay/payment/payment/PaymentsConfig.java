@@ -69,16 +69,10 @@ public interface PaymentsConfig {
     int settlementQueue();
 
     /**
-     * How long after its limits reservation a payment that has not been settled (the process stopped, or its queue
-     * was full) is taken by the retry sweeper.
-     */
-    @WithDefault("10s")
-    Duration settlementBackstop();
-
-    /**
-     * How long a settlement's claim on a payment's card step lasts: should the process stop while the network answers,
-     * the retry sweeper takes the step over then. Longer than a step's calls can take with their timeouts, status
-     * queries and retries, and than {@link #settlementBackstop()} (checked at startup).
+     * How long a claim on a payment's card step lasts: the decision that reserves a payment claims its step, and the
+     * retry sweeper claims a step that is due. Should the process stop (or its settlement queue be full) before the
+     * step's outcome is written, the retry sweeper takes the step over once the claim has lapsed. Longer than a step's
+     * calls can take with their timeouts, status queries and retries.
      */
     @WithDefault("30s")
     Duration settlementLease();

@@ -13,8 +13,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs the card-network step of payments whose step is due and was not done: the network could not be reached (the
- * step is retried after {@code network-retry-delay}), or the process that recorded a limits reservation stopped
- * before {@link ReservedPaymentSettler} settled it (after {@code settlement-backstop}). See
+ * step is retried after {@code network-retry-delay}), or its claim lapsed before its outcome was recorded: the process
+ * that claimed it with the payment's reservation stopped before {@link ReservedPaymentSettler} settled it, or a run
+ * outlived its claim (after {@code settlement-lease}). See
  * {@link PaymentSettlement#resumeIfDue}. If the network is still unavailable, the payment waits for the next turn.
  */
 @ApplicationScoped

@@ -13,14 +13,12 @@ import com.chatpay.payment.payment.Payment;
 import com.chatpay.payment.payment.PaymentMetrics;
 import com.chatpay.payment.payment.PaymentRows;
 import com.chatpay.payment.payment.PaymentStatus;
-import com.chatpay.payment.payment.PaymentsConfig;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -30,11 +28,11 @@ import org.jboss.logging.Logger;
 
 /**
  * limits-service's decisions ({@code limits.events}): a rejection ends the payment as REJECTED with the limit's
- * reason; a reservation records the payment's card step as due and, once that commits, hands the payment to
- * {@link ReservedPaymentSettler}, so this consumer never waits for the card network. A decision about a payment that
- * is no longer PENDING is ignored (a redelivery, or a duplicate decision). One decision per payment: it runs in plain
- * SQL ({@link PaymentRows}), its inbox record, the payment's row and any event in one transaction, without a
- * Hibernate session.
+ * reason; a reservation claims the payment's card step, and once that commits {@link ReservedPaymentSettler} settles
+ * it, so this consumer never waits for the card network. A decision about a payment that is no longer PENDING, or
+ * whose card step is already due or claimed, is ignored (a redelivery, or a duplicate decision). One decision per
+ * payment: it runs in plain SQL ({@link PaymentRows}), its inbox record, the payment's row and any event in one
+ * transaction, without a Hibernate session.
  */
 @ApplicationScoped
 public class LimitDecisionsConsumer {
@@ -46,44 +44,40 @@ public class LimitDecisionsConsumer {
     private final IdempotentConsumer consumer;
     private final PaymentRows payments;
     private final ReservedPaymentSettler settler;
-    private final PaymentsConfig config;
     private final Outbox outbox;
     private final PaymentMetrics metrics;
     private final Clock clock;
 
     public LimitDecisionsConsumer(IdempotentConsumer consumer, PaymentRows payments, ReservedPaymentSettler settler,
-            PaymentsConfig config, Outbox outbox, PaymentMetrics metrics, Clock clock) {
+            Outbox outbox, PaymentMetrics metrics, Clock clock) {
         this.consumer = consumer;
         this.payments = payments;
         this.settler = settler;
-        this.config = config;
         this.outbox = outbox;
         this.metrics = metrics;
         this.clock = clock;
     }
 
     /**
-     * One poll's decisions in one transaction (the inbox falls back to one at a time should it fail); the reserved
-     * payments go to the settler once that is done. A payment taken from an attempt that rolled back finds its card
-     * step not due, or already taken, and the settler does nothing with it.
+     * One poll's decisions in one transaction (the inbox falls back to one at a time should it fail); each reserved
+     * payment goes to the settler once the transaction that claimed it has committed, none from one that rolled back.
      */
     @Incoming("limits-events")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public Uni<Void> onLimitEvents(KafkaRecordBatch<String, String> batch) {
-        Set<UUID> reserved = new LinkedHashSet<>();
         return consumer.consumeBatchOnConnection(Topics.Groups.PAYMENT_LIMITS, batch.getRecords(), DECISIONS,
-                        (connection, envelope) -> apply(connection, envelope, reserved))
-                .invoke(() -> reserved.forEach(settler::submit));
+                this::apply);
     }
 
-    private Uni<Void> apply(SqlConnection connection, EventEnvelope envelope, Set<UUID> reservedPayments) {
+    private Uni<Void> apply(SqlConnection connection, EventEnvelope envelope) {
         if (EventCodec.typeOf(envelope).orElse(null) == EventType.LIMIT_RESERVED) {
             LimitReserved reserved = EventCodec.payload(envelope, LimitReserved.class);
             return pending(connection, reserved.paymentId(), payment -> {
-                // the card step is recorded as due; ReservedPaymentSettler runs it once this commits
-                payment.retryNetworkAt(clock.instant().plus(config.settlementBackstop()));
-                reservedPayments.add(payment.id());
-                return payments.save(connection, payment);
+                if (!payment.awaitsLimitsDecision()) {
+                    LOG.debugf("reservation of payment %s ignored: its card step is due or claimed", payment.id());
+                    return Uni.createFrom().voidItem();
+                }
+                return settler.claim(connection, payment);
             });
         }
         LimitRejected rejected = EventCodec.payload(envelope, LimitRejected.class);

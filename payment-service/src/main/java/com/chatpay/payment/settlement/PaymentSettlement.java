@@ -25,9 +25,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -63,9 +63,9 @@ import org.jboss.logging.Logger;
  * keeps its state, the postings already booked stay (each kind is booked once, so the replay skips them), and
  * {@link Payment#retryNetworkAt} makes {@link CardNetworkRetrySweeper} run the step again later.
  *
- * The step every payment runs ({@link #resumeIfDue}) holds no database connection while the network answers: it
- * claims the payment, calls the network, then records the outcome in a short transaction of its own
- * ({@link SettlementStore.Claimed}). The others run in their caller's Hibernate transaction, the payment's row locked
+ * The step every payment runs ({@link #settle}) holds no database connection while the network answers: the payment
+ * is claimed (by the decision that reserved it, {@link #claimReserved}, or by {@link #resumeIfDue}), the network
+ * called, then the outcome recorded in a short transaction of its own ({@link SettlementStore.Claimed}). The others run in their caller's Hibernate transaction, the payment's row locked
  * throughout, next to the caller's entities (a refund's record, a reconciliation). The logic is the same for both:
  * only where it reads and writes differs ({@link SettlementStore}).
  */
@@ -95,7 +95,6 @@ public class PaymentSettlement {
             PaymentRepository paymentRepository, LedgerRows ledgerRows, PaymentUserRows userRows, Ledger ledger,
             PaymentUserRepository users, Outbox outbox, PaymentMetrics metrics, PaymentsConfig config,
             CommissionSchedule commissions, Clock clock) {
-        requireLeaseLongerThanBackstop(config.settlementLease(), config.settlementBackstop());
         this.network = network;
         this.pool = pool;
         this.payments = payments;
@@ -111,25 +110,13 @@ public class PaymentSettlement {
     }
 
     /**
-     * A claim must outlast the backstop: {@link ReservedPaymentSettler} asks for steps due by now + the backstop, and
-     * a claim whose end came before that would be taken over while its run is still waiting for the network. Checked
-     * when the application starts (this bean is created then), not at the first settlement.
-     */
-    static void requireLeaseLongerThanBackstop(Duration lease, Duration backstop) {
-        if (lease.compareTo(backstop) <= 0) {
-            throw new IllegalArgumentException("chatpay.payments.settlement-lease (" + lease + ") must be longer than"
-                    + " chatpay.payments.settlement-backstop (" + backstop + "): a reservation's settlement could"
-                    + " take a live claim over");
-        }
-    }
-
-    /**
      * Runs the card-network step of one payment if it is still due by {@code dueBy} ({@link Payment#networkStepDueBy});
-     * a payment settled, rescheduled or claimed meanwhile is left alone. {@link ReservedPaymentSettler} (right after a
-     * reservation) and {@link CardNetworkRetrySweeper} both settle through here, so a payment reached by both settles
-     * once, and nothing loaded for one payment is shared with another.
+     * a payment settled, rescheduled or claimed meanwhile is left alone. {@link CardNetworkRetrySweeper} settles
+     * through here (a step the network could not answer, or whose claim lapsed), as does a step that must run again
+     * at once ({@link SettlementStore.Claimed.Outcome#DUE_AGAIN}); a step claimed by its reservation
+     * ({@link #claimReserved}) is due only once that claim lapsed, so a payment reached by both settles once.
      *
-     * A PENDING payment (every payment runs this once) is claimed in one statement, its step rescheduled to
+     * A PENDING payment is claimed in one statement, its step rescheduled to
      * {@code settlement-lease} from now, and its postings and parties read on the same connection, which then goes
      * back to the pool: the three card-network calls run with no connection held and no row locked, and the outcome
      * is written in a second, short transaction, in plain SQL ({@link SettlementStore.Claimed}). Held through the calls
@@ -150,10 +137,29 @@ public class PaymentSettlement {
                 .chain(claim -> claim == null ? resumeWaiting(paymentId, dueBy) : settle(claim));
     }
 
-    private record Claim(Payment payment, SettlementStore.Claimed store) {
+    /** A PENDING payment's card step, claimed: the payment as claimed and what the claim read. */
+    record Claim(Payment payment, SettlementStore.Claimed store) {
     }
 
-    private Uni<Void> settle(Claim claim) {
+    /**
+     * Claims the card step of a payment limits-service has just reserved ({@link Payment#awaitsLimitsDecision}), in
+     * the transaction {@code connection} has begun to record the decision: the decision's own write of the payment's
+     * row reschedules the step to {@code settlement-lease} from now, as {@link PaymentRows#claimStep} would, and the
+     * payment's parties are read on the same connection (nothing is booked before a payment's first step). Once that
+     * transaction commits, {@link #settle} runs the step with no further claim: a statement, a read and a commit
+     * fewer per payment than claiming it afterwards. Should the step not be recorded by the claim's end (the process
+     * stopped, or its settlement queue was full), the retry sweeper takes it over.
+     */
+    Uni<Claim> claimReserved(SqlConnection connection, Payment payment) {
+        payment.retryNetworkAt(clock.instant().plus(config.settlementLease()));
+        return Uni.combine().all().unis(payments.save(connection, payment).replaceWith(payment),
+                        userRows.known(connection, payment.payerId(), payment.payeeId()))
+                .with((claimed, parties) -> new Claim(claimed, new SettlementStore.Claimed(claimedRows, Set.of(),
+                        parties)));
+    }
+
+    /** Runs a claimed step (the network called with no connection held) and records its outcome. */
+    Uni<Void> settle(Claim claim) {
         return resume(claim.payment(), claim.store())
                 .chain(() -> pool.withTransaction(connection -> claim.store().record(connection, claim.payment(),
                         clock.instant())))

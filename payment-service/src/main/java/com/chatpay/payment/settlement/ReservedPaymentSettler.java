@@ -1,5 +1,6 @@
 package com.chatpay.payment.settlement;
 
+import com.chatpay.payment.payment.Payment;
 import com.chatpay.payment.payment.PaymentsConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -7,30 +8,28 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Queue;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Settles payments whose limits were reserved, outside the consumer that read the decision. The consumer commits the
- * decision in a few milliseconds (the payment stays PENDING with its card step due, {@code network_retry_at}) and
- * hands the id over here; before, it moved the money through three card-network calls inside its own transaction,
- * and every payment of the partitions it read waited behind the one being settled (about ten payments a second
- * whatever the hardware).
+ * Settles payments whose limits were reserved, outside the consumer that read the decision. The consumer's
+ * transaction records the decision and claims the payment's card step ({@link #claim}: {@code network_retry_at} set
+ * to the claim's end) in a few milliseconds, and once it commits the claimed step comes here; before, the consumer
+ * moved the money through three card-network calls inside its own transaction, and every payment of the partitions it
+ * read waited behind the one being settled (about ten payments a second whatever the hardware).
  *
- * Each payment settles on its own duplicated Vert.x context ({@link PaymentSettlement#resumeIfDue}: claimed, the
- * network called with no connection held, the outcome written in a short transaction), at most
- * {@code settlement-concurrency} at once; the others queue (up to {@code settlement-queue}). Nothing is lost when
- * this process stops or the queue is full: the step is recorded as due in the database, and
- * {@link CardNetworkRetrySweeper} runs it once {@code settlement-backstop} has passed. A payment reached by both
- * settles once: each claims the step only while the payment is still PENDING with its step due, only the run whose
- * claim still stands records, and every card-network call is idempotent by the payment id.
+ * Each payment settles on its own duplicated Vert.x context ({@link PaymentSettlement#settle}: the network called with
+ * no connection held, the outcome written in a short transaction), at most {@code settlement-concurrency} at once;
+ * the others queue (up to {@code settlement-queue}). Nothing is lost when this process stops or the queue is full:
+ * the claim is in the database, and {@link CardNetworkRetrySweeper} takes the step over once it has lapsed
+ * ({@code settlement-lease}). Only the run whose claim still stands records, and every card-network call is
+ * idempotent by the payment id.
  */
 @ApplicationScoped
 public class ReservedPaymentSettler {
@@ -39,35 +38,45 @@ public class ReservedPaymentSettler {
 
     private final PaymentSettlement settlement;
     private final Vertx vertx;
-    private final Duration backstop;
-    private final Clock clock;
     private final int concurrency;
     private final int queueLimit;
-    private final Queue<UUID> queue = new ConcurrentLinkedQueue<>();
+    private final Queue<PaymentSettlement.Claim> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
     private volatile boolean stopped;
 
-    public ReservedPaymentSettler(PaymentSettlement settlement, Vertx vertx, PaymentsConfig config, Clock clock) {
+    public ReservedPaymentSettler(PaymentSettlement settlement, Vertx vertx, PaymentsConfig config) {
         this.settlement = settlement;
         this.vertx = vertx;
-        this.backstop = config.settlementBackstop();
-        this.clock = clock;
         this.concurrency = config.settlementConcurrency();
         this.queueLimit = config.settlementQueue();
     }
 
-    /** Settles the payment soon; call only after the transaction that recorded its step as due has committed. */
-    public void submit(UUID paymentId) {
+    /**
+     * Claims the card step of a payment limits-service has just reserved, in the transaction {@code connection} has
+     * begun to record the decision, and settles it once that transaction has committed; nothing if it rolls back.
+     */
+    public Uni<Void> claim(SqlConnection connection, Payment payment) {
+        Transaction transaction = connection.transaction();
+        if (transaction == null) {
+            return Uni.createFrom().failure(new IllegalStateException(
+                    "a payment's card step is claimed in the transaction that records its reservation"));
+        }
+        return settlement.claimReserved(connection, payment)
+                .invoke(claim -> transaction.getDelegate().completion().onSuccess(committed -> submit(claim)))
+                .replaceWithVoid();
+    }
+
+    private void submit(PaymentSettlement.Claim claim) {
         if (stopped) {
             return;
         }
         if (queued.incrementAndGet() > queueLimit) {
             queued.decrementAndGet();
-            LOG.debugf("payment %s: settlement queue full, left to the retry sweeper", paymentId);
+            LOG.debugf("payment %s: settlement queue full, left to the retry sweeper", claim.payment().id());
             return;
         }
-        queue.add(paymentId);
+        queue.add(claim);
         drain();
     }
 
@@ -80,7 +89,7 @@ public class ReservedPaymentSettler {
             if (!running.compareAndSet(now, now + 1)) {
                 continue;
             }
-            UUID next = queue.poll();
+            PaymentSettlement.Claim next = queue.poll();
             if (next == null) {
                 running.decrementAndGet();
                 // a submit between the poll and the decrement found every slot taken: look again
@@ -94,14 +103,14 @@ public class ReservedPaymentSettler {
         }
     }
 
-    private void start(UUID paymentId) {
+    private void start(PaymentSettlement.Claim claim) {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(v -> settle(paymentId).subscribe().with(
+        context.runOnContext(v -> settlement.settle(claim).subscribe().with(
                 done -> finished(),
                 failure -> {
-                    LOG.warnf("payment %s: settlement not done yet, the retry sweeper takes it over: %s", paymentId,
-                            failure.toString());
+                    LOG.warnf("payment %s: settlement not done yet, the retry sweeper takes it over: %s",
+                            claim.payment().id(), failure.toString());
                     finished();
                 }));
     }
@@ -109,12 +118,6 @@ public class ReservedPaymentSettler {
     private void finished() {
         running.decrementAndGet();
         drain();
-    }
-
-    Uni<Void> settle(UUID paymentId) {
-        // ahead of time: the consumer recorded the step as due at the backstop. A claimed step is due at the claim's
-        // end, further ahead (settlement-lease is longer than the backstop): this never takes a claim over
-        return settlement.resumeIfDue(paymentId, clock.instant().plus(backstop));
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -74,6 +74,19 @@ class PaymentTest {
     }
 
     @Test
+    void shouldAwaitItsLimitsDecisionOnlyWhilePendingWithNoStepDue() {
+        Payment payment = pending();
+        assertThat(payment.awaitsLimitsDecision()).as("just accepted").isTrue();
+
+        payment.retryNetworkAt(T0.plusSeconds(30));
+        assertThat(payment.awaitsLimitsDecision()).as("reserved: its card step claimed").isFalse();
+
+        payment.networkRetryStarted();
+        payment.awaitPayee(T0.plusSeconds(3600), T1);
+        assertThat(payment.awaitsLimitsDecision()).as("waiting for its payee").isFalse();
+    }
+
+    @Test
     void shouldStartPendingAndAnnounceTheRequest() {
         Payment p = pending();
         PaymentRequested event = p.requested();

@@ -126,8 +126,8 @@ class PaymentSettlementTests {
     }
 
     /**
-     * The consumer commits a reservation as the payment's card step being due; should the process stop before
-     * settling it, the retry sweeper settles it after the backstop delay (here: the state such a crash leaves).
+     * The consumer commits a reservation with the payment's card step claimed; should the process stop before
+     * settling it, the retry sweeper settles it once the claim has lapsed (here: the state such a crash leaves).
      */
     @Test
     void shouldSettleAReservedPaymentWhoseSettlementDiedWithTheProcess() {
@@ -500,6 +500,24 @@ class PaymentSettlementTests {
         assertThat(PaymentFixtures.count("SELECT count(*) FROM payment WHERE id = ?::uuid"
                 + " AND network_retry_at IS NULL", paymentId)).isEqualTo(1);
         assertThat(takeovers()).as("the first run counted as taken over").isEqualTo(takeovers + 1);
+    }
+
+    /**
+     * The decision that reserves a payment claims its card step with its own write of the payment's row: the row is
+     * written once between the payment's acceptance and its outcome, with no claim of its own (one statement, a read
+     * and a commit fewer per payment). A second reservation of the payment while its step runs changes nothing: its
+     * step is already claimed (before, it made the step due again, and the run in flight was taken over).
+     */
+    @Test
+    void shouldClaimTheCardStepWithTheDecisionThatReservedThePayment() {
+        double takeovers = takeovers();
+        String paymentId = settlingWithASlowNetwork(2200, id -> reserve(id, payer, 2200));
+
+        assertThat(PaymentFixtures.count("SELECT version FROM payment WHERE id = ?::uuid", paymentId))
+                .as("accepted at version 0, reserved and claimed at 1, completed at 2").isEqualTo(2);
+        assertThat(TestKafka.records(Topics.PAYMENTS_EVENTS, v -> v.contains(paymentId)
+                && v.contains("\"type\":\"PaymentCompleted\""), 2, Duration.ofSeconds(2))).hasSize(1);
+        assertThat(takeovers()).as("no run taken over").isEqualTo(takeovers);
     }
 
     /** The takeovers counted so far (the counter is registered, at 0, when payment-service starts). */
