@@ -65,9 +65,10 @@ import org.jboss.logging.Logger;
  *
  * The step every payment runs ({@link #settle}) holds no database connection while the network answers: the payment
  * is claimed (by the decision that reserved it, {@link #claimReserved}, or by {@link #resumeIfDue}), the network
- * called, then the outcome recorded in a short transaction of its own ({@link SettlementStore.Claimed}). The others run in their caller's Hibernate transaction, the payment's row locked
- * throughout, next to the caller's entities (a refund's record, a reconciliation). The logic is the same for both:
- * only where it reads and writes differs ({@link SettlementStore}).
+ * called, then the outcome recorded in a short transaction of its own ({@link SettlementStore.Claimed}). The others
+ * run in their caller's Hibernate transaction, the payment's row locked throughout, next to the caller's entities (a
+ * refund's record, a reconciliation). The logic is the same for both: only where it reads and writes differs
+ * ({@link SettlementStore}).
  */
 @ApplicationScoped
 @Startup

@@ -75,7 +75,8 @@ sealed interface SettlementStore {
     }
 
     /**
-     * The step of a PENDING payment claimed by {@link PaymentRows#claimStep}, run with no transaction open and no
+     * The step of a PENDING payment claimed by the decision that reserved it or by {@link PaymentRows#claimStep}
+     * (its claim rescheduled the step and moved the row's version on), run with no transaction open and no
      * connection held while the network answers: it reads what was read at the claim (the postings booked, the
      * parties), and what it writes waits for {@link #record}, which writes it all in one short transaction once the
      * step is over. Nothing else moves a PENDING payment but its limits decision and this step, and the claim keeps
