@@ -22,7 +22,6 @@ import com.chatpay.payment.users.PaymentUser;
 import com.chatpay.payment.users.PaymentUserRepository;
 import com.chatpay.payment.users.PaymentUserRows;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -71,7 +70,6 @@ import org.jboss.logging.Logger;
  * ({@link SettlementStore}).
  */
 @ApplicationScoped
-@Startup
 public class PaymentSettlement {
 
     /** The payer has no card the network could charge (removed since confirming). */
