@@ -12,7 +12,6 @@ import com.chatpay.common.outbox.Outbox;
 import com.chatpay.payment.payment.Payment;
 import com.chatpay.payment.payment.PaymentMetrics;
 import com.chatpay.payment.payment.PaymentRows;
-import com.chatpay.payment.payment.PaymentStatus;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -72,16 +71,10 @@ public class LimitDecisionsConsumer {
     private Uni<Void> apply(SqlConnection connection, EventEnvelope envelope) {
         if (EventCodec.typeOf(envelope).orElse(null) == EventType.LIMIT_RESERVED) {
             LimitReserved reserved = EventCodec.payload(envelope, LimitReserved.class);
-            return pending(connection, reserved.paymentId(), payment -> {
-                if (!payment.awaitsLimitsDecision()) {
-                    LOG.debugf("reservation of payment %s ignored: its card step is due or claimed", payment.id());
-                    return Uni.createFrom().voidItem();
-                }
-                return settler.claim(connection, payment);
-            });
+            return undecided(connection, reserved.paymentId(), payment -> settler.claim(connection, payment));
         }
         LimitRejected rejected = EventCodec.payload(envelope, LimitRejected.class);
-        return pending(connection, rejected.paymentId(), payment -> {
+        return undecided(connection, rejected.paymentId(), payment -> {
             PaymentRejected event = payment.reject(rejected.reason(), rejected.remaining(), clock.instant());
             return payments.save(connection, payment)
                     .chain(() -> outbox.publish(connection, event, payment.payerId()))
@@ -90,14 +83,20 @@ public class LimitDecisionsConsumer {
         });
     }
 
-    private Uni<Void> pending(SqlConnection connection, UUID paymentId, Function<Payment, Uni<Void>> decide) {
+    /**
+     * Applies {@code decide} to the payment, its row locked, if it still awaits its limits decision. A payment whose
+     * card step is due or claimed was reserved already: a second decision, whatever it says, must not move it while
+     * its money may be moving (a rejection then would end as REJECTED a payment the network pays out).
+     */
+    private Uni<Void> undecided(SqlConnection connection, UUID paymentId, Function<Payment, Uni<Void>> decide) {
         return payments.lockForUpdate(connection, paymentId).chain(payment -> {
             if (payment == null) {
                 LOG.warnf("limit decision for unknown payment %s ignored", paymentId);
                 return Uni.createFrom().voidItem();
             }
-            if (payment.status() != PaymentStatus.PENDING) {
-                LOG.debugf("limit decision for payment %s in %s ignored", paymentId, payment.status());
+            if (!payment.awaitsLimitsDecision()) {
+                LOG.debugf("limit decision for payment %s ignored: %s, its card step due at %s", paymentId,
+                        payment.status(), payment.networkRetryAt());
                 return Uni.createFrom().voidItem();
             }
             return decide.apply(payment);

@@ -520,6 +520,21 @@ class PaymentSettlementTests {
         assertThat(takeovers()).as("no run taken over").isEqualTo(takeovers);
     }
 
+    /**
+     * A rejection of a payment limits-service already reserved (a contradictory decision) is ignored while the step
+     * runs: the payment completes. Applied, it ended the payment REJECTED while the network paid it out, and the run
+     * in flight found its claim taken and recorded nothing.
+     */
+    @Test
+    void shouldIgnoreARejectionOfAPaymentWhoseCardStepIsClaimed() {
+        String paymentId = settlingWithASlowNetwork(2300, id -> PaymentFixtures.rejectLimit(id, payer, 2300,
+                "LIMIT_WINDOW_EXCEEDED", 0));
+
+        assertThat(TestKafka.records(Topics.PAYMENTS_EVENTS, v -> v.contains(paymentId)
+                && v.contains("\"type\":\"PaymentRejected\""), 1, Duration.ofSeconds(1))).isEmpty();
+        assertThat(hold(paymentId)).contains(HoldState.CAPTURED);
+    }
+
     /** The takeovers counted so far (the counter is registered, at 0, when payment-service starts). */
     private double takeovers() {
         return registry.get("chatpay_settlement_takeovers_total").counter().count();
