@@ -38,6 +38,9 @@ public class PaymentRows {
     private static final String CLAIM_STEP = "UPDATE payment SET network_retry_at = $3, version = version + 1"
             + " WHERE id = $1 AND status = 'PENDING' AND network_retry_at <= $2 RETURNING " + COLUMNS;
 
+    private static final String CLAIM_RESERVED = "UPDATE payment SET network_retry_at = $2, version = version + 1"
+            + " WHERE id = $1 AND status = 'PENDING' AND network_retry_at IS NULL RETURNING " + COLUMNS;
+
     /** The payment as committed (through a pool) or as this transaction sees it (a connection); or null. */
     public Uni<Payment> find(SqlClient client, UUID id) {
         return client.preparedQuery(FIND).execute(Tuple.of(id)).map(PaymentRows::firstOrNull);
@@ -67,6 +70,17 @@ public class PaymentRows {
      */
     public Uni<Payment> claimStep(SqlClient client, UUID id, Instant dueBy, Instant until) {
         return client.preparedQuery(CLAIM_STEP).execute(Tuple.of(id, utc(dueBy), utc(until)))
+                .map(PaymentRows::firstOrNull);
+    }
+
+    /**
+     * Claims the card step of a payment that awaits its limits decision ({@link Payment#awaitsLimitsDecision}), in
+     * one statement, as the transaction of {@code connection} records that limits reserved it: its step rescheduled
+     * to {@code until}, its row locked until that transaction ends. Null when the payment is unknown or no longer
+     * awaits its decision (decided, or its step due or claimed already), and then nothing is written.
+     */
+    public Uni<Payment> claimReserved(SqlConnection connection, UUID id, Instant until) {
+        return connection.preparedQuery(CLAIM_RESERVED).execute(Tuple.of(id, utc(until)))
                 .map(PaymentRows::firstOrNull);
     }
 

@@ -27,11 +27,11 @@ import org.jboss.logging.Logger;
 
 /**
  * limits-service's decisions ({@code limits.events}): a rejection ends the payment as REJECTED with the limit's
- * reason; a reservation claims the payment's card step, and once that commits {@link ReservedPaymentSettler} settles
- * it, so this consumer never waits for the card network. A decision about a payment that is no longer PENDING, or
- * whose card step is already due or claimed, is ignored (a redelivery, or a duplicate decision). One decision per
- * payment: it runs in plain SQL ({@link PaymentRows}), its inbox record, the payment's row and any event in one
- * transaction, without a Hibernate session.
+ * reason; a reservation claims the payment's card step in one conditional statement, and once that commits
+ * {@link ReservedPaymentSettler} settles it, so this consumer never waits for the card network. A decision about a
+ * payment that is no longer PENDING, or whose card step is already due or claimed, is ignored (a redelivery, or a
+ * duplicate decision). One decision per payment: it runs in plain SQL ({@link PaymentRows}), its inbox record, the
+ * payment's row and any event in one transaction, without a Hibernate session.
  */
 @ApplicationScoped
 public class LimitDecisionsConsumer {
@@ -71,7 +71,10 @@ public class LimitDecisionsConsumer {
     private Uni<Void> apply(SqlConnection connection, EventEnvelope envelope) {
         if (EventCodec.typeOf(envelope).orElse(null) == EventType.LIMIT_RESERVED) {
             LimitReserved reserved = EventCodec.payload(envelope, LimitReserved.class);
-            return undecided(connection, reserved.paymentId(), payment -> settler.claim(connection, payment));
+            return settler.claim(connection, reserved.paymentId()).chain(claimed -> claimed
+                    ? Uni.createFrom().voidItem()
+                    : payments.find(connection, reserved.paymentId()).invoke(payment -> ignored(reserved.paymentId(),
+                            payment)).replaceWithVoid());
         }
         LimitRejected rejected = EventCodec.payload(envelope, LimitRejected.class);
         return undecided(connection, rejected.paymentId(), payment -> {
@@ -86,20 +89,25 @@ public class LimitDecisionsConsumer {
     /**
      * Applies {@code decide} to the payment, its row locked, if it still awaits its limits decision. A payment whose
      * card step is due or claimed was reserved already: a second decision, whatever it says, must not move it while
-     * its money may be moving (a rejection then would end as REJECTED a payment the network pays out).
+     * its money may be moving (a rejection then would end as REJECTED a payment the network pays out). A reservation
+     * makes the same check in the statement that claims the step ({@link ReservedPaymentSettler#claim}).
      */
     private Uni<Void> undecided(SqlConnection connection, UUID paymentId, Function<Payment, Uni<Void>> decide) {
         return payments.lockForUpdate(connection, paymentId).chain(payment -> {
-            if (payment == null) {
-                LOG.warnf("limit decision for unknown payment %s ignored", paymentId);
-                return Uni.createFrom().voidItem();
-            }
-            if (!payment.awaitsLimitsDecision()) {
-                LOG.debugf("limit decision for payment %s ignored: %s, its card step due at %s", paymentId,
-                        payment.status(), payment.networkRetryAt());
+            if (payment == null || !payment.awaitsLimitsDecision()) {
+                ignored(paymentId, payment);
                 return Uni.createFrom().voidItem();
             }
             return decide.apply(payment);
         });
+    }
+
+    private static void ignored(UUID paymentId, Payment payment) {
+        if (payment == null) {
+            LOG.warnf("limit decision for unknown payment %s ignored", paymentId);
+        } else {
+            LOG.debugf("limit decision for payment %s ignored: %s, its card step due at %s", paymentId,
+                    payment.status(), payment.networkRetryAt());
+        }
     }
 }

@@ -141,20 +141,21 @@ public class PaymentSettlement {
     }
 
     /**
-     * Claims the card step of a payment limits-service has just reserved ({@link Payment#awaitsLimitsDecision}), in
-     * the transaction {@code connection} has begun to record the decision: the decision's own write of the payment's
-     * row reschedules the step to {@code settlement-lease} from now, as {@link PaymentRows#claimStep} would, and the
-     * payment's parties are read on the same connection (nothing is booked before a payment's first step). Once that
-     * transaction commits, {@link #settle} runs the step with no further claim: a statement, a read and a commit
-     * fewer per payment than claiming it afterwards. Should the step not be recorded by the claim's end (the process
-     * stopped, or its settlement queue was full), the retry sweeper takes it over.
+     * Claims the card step of a payment limits-service has just reserved, if it still awaits that decision
+     * ({@link Payment#awaitsLimitsDecision}), in the transaction {@code connection} has begun to record the decision:
+     * one conditional statement reschedules the step to {@code settlement-lease} from now, as
+     * {@link PaymentRows#claimStep} would, and locks the row; the payment's parties are then read on the same
+     * connection (nothing is booked before a payment's first step). Null, and nothing written, for a payment that no
+     * longer awaits it (a redelivery, a second decision) or is unknown. Once that transaction commits,
+     * {@link #settle} runs the step with no further claim. Should the step not be recorded by the claim's end (the
+     * process stopped, or its settlement queue was full), the retry sweeper takes it over.
      */
-    Uni<Claim> claimReserved(SqlConnection connection, Payment payment) {
-        payment.retryNetworkAt(clock.instant().plus(config.settlementLease()));
-        return Uni.combine().all().unis(payments.save(connection, payment).replaceWith(payment),
-                        userRows.known(connection, payment.payerId(), payment.payeeId()))
-                .with((claimed, parties) -> new Claim(claimed, new SettlementStore.Claimed(claimedRows, Set.of(),
-                        parties)));
+    Uni<Claim> claimReserved(SqlConnection connection, UUID paymentId) {
+        return payments.claimReserved(connection, paymentId, clock.instant().plus(config.settlementLease()))
+                .chain(claimed -> claimed == null ? Uni.createFrom().<Claim>nullItem()
+                        : userRows.known(connection, claimed.payerId(), claimed.payeeId())
+                                .map(parties -> new Claim(claimed, new SettlementStore.Claimed(claimedRows, Set.of(),
+                                        parties))));
     }
 
     /** Runs a claimed step (the network called with no connection held) and records its outcome. */

@@ -1,6 +1,5 @@
 package com.chatpay.payment.settlement;
 
-import com.chatpay.payment.payment.Payment;
 import com.chatpay.payment.payment.PaymentsConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -13,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Transaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -55,16 +55,21 @@ public class ReservedPaymentSettler {
     /**
      * Claims the card step of a payment limits-service has just reserved, in the transaction {@code connection} has
      * begun to record the decision, and settles it once that transaction has committed; nothing if it rolls back.
+     * Answers whether it claimed it: false for a payment that no longer awaits its limits decision, or is unknown.
      */
-    public Uni<Void> claim(SqlConnection connection, Payment payment) {
+    public Uni<Boolean> claim(SqlConnection connection, UUID paymentId) {
         Transaction transaction = connection.transaction();
         if (transaction == null) {
             return Uni.createFrom().failure(new IllegalStateException(
                     "a payment's card step is claimed in the transaction that records its reservation"));
         }
-        return settlement.claimReserved(connection, payment)
-                .invoke(claim -> transaction.getDelegate().completion().onSuccess(committed -> submit(claim)))
-                .replaceWithVoid();
+        return settlement.claimReserved(connection, paymentId).map(claim -> {
+            if (claim == null) {
+                return false;
+            }
+            transaction.getDelegate().completion().onSuccess(committed -> submit(claim));
+            return true;
+        });
     }
 
     private void submit(PaymentSettlement.Claim claim) {

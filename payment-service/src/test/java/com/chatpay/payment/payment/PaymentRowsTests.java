@@ -158,6 +158,38 @@ class PaymentRowsTests {
         assertThat(mapped.version()).isEqualTo(claimed.version() + 1);
     }
 
+    /**
+     * The decision that reserves a payment claims its card step in one statement, only while the payment awaits that
+     * decision: a second reservation (a redelivery), a decided payment and an unknown one claim nothing.
+     */
+    @Test
+    void shouldClaimAReservedPaymentOnlyWhileItAwaitsItsLimitsDecision() {
+        UUID id = pendingPayment(null);
+        Instant until = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MICROS);
+        long version = OnVertx.await(vertx, () -> repository.findById(id), TIMEOUT).version();
+
+        Payment claimed = claimReserved(id, until);
+        assertThat(claimed).isNotNull();
+        assertThat(claimed.status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(claimed.networkRetryAt()).isEqualTo(until);
+        assertThat(claimed.version()).isEqualTo(version + 1);
+        assertThat(claimed.awaitsLimitsDecision()).isFalse();
+        assertThat(claimReserved(id, until.plusSeconds(30))).as("claimed already: a second reservation").isNull();
+        Payment mapped = OnVertx.await(vertx, () -> repository.findById(id), TIMEOUT);
+        assertThat(state(mapped)).isEqualTo(state(claimed));
+
+        UUID rejected = pendingPayment(null);
+        update("UPDATE payment SET status = 'REJECTED', reason = 'LIMIT_30_DAYS' WHERE id = ?", rejected);
+        assertThat(claimReserved(rejected, until)).as("decided").isNull();
+        assertThat(count("SELECT count(*) FROM payment WHERE id = ? AND network_retry_at IS NULL", rejected))
+                .isEqualTo(1);
+        assertThat(claimReserved(UUID.randomUUID(), until)).as("unknown").isNull();
+    }
+
+    private Payment claimReserved(UUID id, Instant until) {
+        return OnVertx.await(vertx, () -> pool.withTransaction(c -> rows.claimReserved(c, id, until)), TIMEOUT);
+    }
+
     private Payment claim(UUID id, Instant dueBy, Instant until) {
         return OnVertx.await(vertx, () -> rows.claimStep(pool, id, dueBy, until), TIMEOUT);
     }
