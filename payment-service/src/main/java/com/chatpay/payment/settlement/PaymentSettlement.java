@@ -144,18 +144,20 @@ public class PaymentSettlement {
      * Claims the card step of a payment limits-service has just reserved, if it still awaits that decision
      * ({@link Payment#awaitsLimitsDecision}), in the transaction {@code connection} has begun to record the decision:
      * one conditional statement reschedules the step to {@code settlement-lease} from now, as
-     * {@link PaymentRows#claimStep} would, and locks the row; the payment's parties are then read on the same
-     * connection (nothing is booked before a payment's first step). Null, and nothing written, for a payment that no
-     * longer awaits it (a redelivery, a second decision) or is unknown. Once that transaction commits,
-     * {@link #settle} runs the step with no further claim. Should the step not be recorded by the claim's end (the
-     * process stopped, or its settlement queue was full), the retry sweeper takes it over.
+     * {@link PaymentRows#claimStep} would, and locks the row, and the payment's parties are read in the same round
+     * trip (the two statements pipelined on the connection; nothing is booked before a payment's first step). Null,
+     * and nothing written, for a payment that no longer awaits it (a redelivery, a second decision) or is unknown.
+     * Once that transaction commits, {@link #settle} runs the step with no further claim. Should the step not be
+     * recorded by the claim's end (the process stopped, or its settlement queue was full), the retry sweeper takes
+     * it over.
      */
     Uni<Claim> claimReserved(SqlConnection connection, UUID paymentId) {
-        return payments.claimReserved(connection, paymentId, clock.instant().plus(config.settlementLease()))
-                .chain(claimed -> claimed == null ? Uni.createFrom().<Claim>nullItem()
-                        : userRows.known(connection, claimed.payerId(), claimed.payeeId())
-                                .map(parties -> new Claim(claimed, new SettlementStore.Claimed(claimedRows, Set.of(),
-                                        parties))));
+        Instant until = clock.instant().plus(config.settlementLease());
+        return Uni.combine().all()
+                .unis(payments.claimReserved(connection, paymentId, until).map(Optional::ofNullable),
+                        userRows.partiesOf(connection, paymentId))
+                .with((claimed, parties) -> claimed.map(payment -> new Claim(payment,
+                        new SettlementStore.Claimed(claimedRows, Set.of(), parties))).orElse(null));
     }
 
     /** Runs a claimed step (the network called with no connection held) and records its outcome. */

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The users' rows in plain SQL, for the hot paths that run without a Hibernate session (accepting a payment reads
@@ -29,14 +30,28 @@ public class PaymentUserRows {
     public Uni<Map<String, PaymentUser>> known(SqlClient client, String... userIds) {
         return client.preparedQuery(SELECT + " WHERE user_id = ANY($1)")
                 .execute(Tuple.tuple().addArrayOfString(userIds))
-                .map(rows -> {
-                    Map<String, PaymentUser> known = new HashMap<>(4);
-                    for (Row row : rows) {
-                        PaymentUser user = user(row);
-                        known.put(user.userId(), user);
-                    }
-                    return known;
-                });
+                .map(PaymentUserRows::byId);
+    }
+
+    /**
+     * The payer and the payee of a payment, those payment-service knows, by id (not locked); empty for an unknown
+     * payment. Needs only the payment's id, so it can go to the database in the same round trip as a statement
+     * that reads or writes the payment (the parties of a payment never change).
+     */
+    public Uni<Map<String, PaymentUser>> partiesOf(SqlClient client, UUID paymentId) {
+        return client.preparedQuery(SELECT + " WHERE user_id IN (SELECT payer_id FROM payment WHERE id = $1"
+                        + " UNION ALL SELECT payee_id FROM payment WHERE id = $1)")
+                .execute(Tuple.of(paymentId))
+                .map(PaymentUserRows::byId);
+    }
+
+    private static Map<String, PaymentUser> byId(RowSet<Row> rows) {
+        Map<String, PaymentUser> known = new HashMap<>(4);
+        for (Row row : rows) {
+            PaymentUser user = user(row);
+            known.put(user.userId(), user);
+        }
+        return known;
     }
 
     /**

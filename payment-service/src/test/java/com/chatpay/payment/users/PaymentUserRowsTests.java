@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** A user's row locked (or created) in plain SQL is the one Hibernate maps, and stays locked until the commit. */
@@ -65,6 +67,35 @@ class PaymentUserRowsTests {
         assertThat(created.userId()).isEqualTo(user);
         assertThat(created.canReceive()).isFalse();
         assertThat(count("SELECT count(*) FROM payment_user WHERE user_id = ? AND NOT active", user)).isEqualTo(1);
+    }
+
+    /** A payment's parties read by its id alone are the ones read by their ids; an unknown party is absent. */
+    @Test
+    void shouldReadThePartiesOfAPaymentByItsId() {
+        String payer = newUser("parties-payer");
+        String payee = newUser("parties-payee");
+        activate(payer, card(PaymentFixtures.OK_CARD));
+        activate(payee, card(PaymentFixtures.OK_CARD));
+        UUID payment = payment(payer, payee);
+        UUID toAStranger = payment(payer, newUser("parties-stranger"));
+
+        Map<String, PaymentUser> parties = OnVertx.await(vertx, () -> rows.partiesOf(pool, payment), TIMEOUT);
+        Map<String, PaymentUser> known = OnVertx.await(vertx, () -> rows.known(pool, payer, payee), TIMEOUT);
+
+        assertThat(parties).containsOnlyKeys(payer, payee);
+        assertThat(state(parties.get(payer))).isEqualTo(state(known.get(payer)));
+        assertThat(state(parties.get(payee))).isEqualTo(state(known.get(payee)));
+        assertThat(OnVertx.await(vertx, () -> rows.partiesOf(pool, toAStranger), TIMEOUT)).containsOnlyKeys(payer);
+        assertThat(OnVertx.await(vertx, () -> rows.partiesOf(pool, UUID.randomUUID()), TIMEOUT)).isEmpty();
+    }
+
+    private static UUID payment(String payer, String payee) {
+        UUID id = UUID.randomUUID();
+        // a decided payment, so that no sweeper of this application picks it up
+        PaymentFixtures.update("INSERT INTO payment (id, payer_id, payee_id, conversation_id, amount_value, currency,"
+                + " payer_country, status, reason, created_at, updated_at) VALUES (?, ?, ?, 'conv-parties', 500, 'EUR',"
+                + " 'FR', 'REJECTED', 'LIMIT_30_DAYS', now(), now())", id, payer, payee);
+        return id;
     }
 
     /** Counts, from another connection and without waiting, whether the user's row can be locked there. */
