@@ -39,8 +39,8 @@ public class PaymentUserRows {
      * that reads or writes the payment (the parties of a payment never change).
      */
     public Uni<Map<String, PaymentUser>> partiesOf(SqlClient client, UUID paymentId) {
-        return client.preparedQuery(SELECT + " WHERE user_id IN (SELECT payer_id FROM payment WHERE id = $1"
-                        + " UNION ALL SELECT payee_id FROM payment WHERE id = $1)")
+        return client.preparedQuery(SELECT + " WHERE user_id IN (SELECT unnest(ARRAY[payer_id, payee_id])"
+                        + " FROM payment WHERE id = $1)")
                 .execute(Tuple.of(paymentId))
                 .map(PaymentUserRows::byId);
     }
