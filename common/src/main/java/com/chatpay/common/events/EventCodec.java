@@ -1,5 +1,6 @@
 package com.chatpay.common.events;
 
+import com.chatpay.common.ids.TimeOrderedIds;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,7 +11,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Encodes payloads into CloudEvents envelopes and decodes them back, the same way for every producer and consumer.
@@ -34,7 +34,7 @@ public final class EventCodec {
     /** Wraps a registered payload in a new envelope with a fresh id. */
     public static EventEnvelope wrap(Record payload, String source, String subject, Instant time) {
         EventType type = EventType.of(payload);
-        return new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID(), type.typeName(), source, time,
+        return new EventEnvelope(EventEnvelope.SPEC_VERSION, TimeOrderedIds.next(), type.typeName(), source, time,
                 subject, EventEnvelope.CONTENT_TYPE, MAPPER.valueToTree(payload));
     }
 

@@ -43,6 +43,8 @@ class EventContractTest {
 
         EventEnvelope produced = EventCodec.wrap(payload, "urn:chatpay:test", "alice", Instant.now());
         assertThat(produced.type()).isEqualTo(type.typeName());
+        // time-ordered: the inbox records consumers key by it append to their index
+        assertThat(produced.id().version()).isEqualTo(7);
         assertThat(JSON.readTree(produced.data().toString())).isEqualTo(sample);
 
         EventEnvelope roundTrip = EventCodec.parse(EventCodec.toJson(produced));

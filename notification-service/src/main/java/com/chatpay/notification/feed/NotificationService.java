@@ -1,5 +1,6 @@
 package com.chatpay.notification.feed;
 
+import com.chatpay.common.ids.TimeOrderedIds;
 import com.chatpay.common.paging.PageCursor;
 import com.chatpay.common.events.PaymentEvents.PaymentEvent;
 import com.chatpay.notification.NotificationMetrics;
@@ -68,7 +69,7 @@ public class NotificationService {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (NotificationDraft draft : drafts) {
             Notification n = new Notification();
-            n.id = UUID.randomUUID();
+            n.id = TimeOrderedIds.next();
             n.userId = draft.userId();
             n.paymentId = event.paymentId();
             n.kind = draft.kind().name();

@@ -76,6 +76,7 @@ class WebhookDeliveryTests {
         Deliveries.Row row = Deliveries.ofPayment(paymentId, "WEBHOOK").get(0);
         assertThat(row.attempts()).isEqualTo(1);
         assertThat(bubble.deliveryId()).isEqualTo(row.id().toString());
+        assertThat(row.id().version()).isEqualTo(7);
     }
 
     @Test

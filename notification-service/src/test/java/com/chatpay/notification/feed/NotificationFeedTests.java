@@ -51,6 +51,8 @@ class NotificationFeedTests {
                 .containsEntry("text", "Vous avez envoyé 20,00 € à Bob")
                 .containsEntry("read", false)
                 .containsKeys("id", "createdAt");
+        // time-ordered (version 7): each notification appends to the primary key's index
+        assertThat(UUID.fromString((String) aliceItems.get(0).get("id")).version()).isEqualTo(7);
         List<Map<String, Object>> bobItems = awaitItems(bob, 1);
         assertThat(bobItems.get(0)).containsEntry("paymentId", paymentId.toString())
                 .containsEntry("kind", "PAYMENT_RECEIVED")

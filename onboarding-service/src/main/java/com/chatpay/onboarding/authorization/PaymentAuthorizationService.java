@@ -1,5 +1,6 @@
 package com.chatpay.onboarding.authorization;
 
+import com.chatpay.common.ids.TimeOrderedIds;
 import com.chatpay.common.money.CountryCurrency;
 import com.chatpay.common.money.Money;
 import com.chatpay.common.problem.ApiException;
@@ -193,7 +194,7 @@ public class PaymentAuthorizationService {
 
     private Issued sign(PaymentProfile payer, String payeeId, Money amount, String method, Instant now) {
         PaymentAuthorization record = new PaymentAuthorization();
-        record.jti = UUID.randomUUID();
+        record.jti = TimeOrderedIds.next();
         record.payerId = payer.userId;
         record.payeeId = payeeId;
         record.amount = amount.value();

@@ -91,6 +91,8 @@ class PaymentAuthorizationTests {
 
         try (Connection c = TestInfrastructure.jdbc();
                 PreparedStatement s = c.prepareStatement("SELECT * FROM payment_authorization WHERE jti = ?")) {
+            // time-ordered (version 7): each authorization appends to the primary key's index
+            assertThat(UUID.fromString(claims.getJwtId()).version()).isEqualTo(7);
             s.setObject(1, UUID.fromString(claims.getJwtId()));
             try (ResultSet rs = s.executeQuery()) {
                 assertThat(rs.next()).isTrue();

@@ -1,5 +1,6 @@
 package com.chatpay.payment.ledger;
 
+import com.chatpay.common.ids.TimeOrderedIds;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -22,7 +23,7 @@ public class Ledger {
     }
 
     public Uni<Void> book(LedgerPosting posting) {
-        UUID postingId = UUID.randomUUID();
+        UUID postingId = TimeOrderedIds.next();
         List<LedgerEntry> rows = posting.entries().stream().map(e -> LedgerEntry.of(postingId, posting, e)).toList();
         return entries.persist(rows);
     }

@@ -1,5 +1,6 @@
 package com.chatpay.payment.ledger;
 
+import com.chatpay.common.ids.TimeOrderedIds;
 import com.chatpay.common.money.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -40,7 +41,7 @@ public class LedgerEntry {
 
     static LedgerEntry of(UUID postingId, LedgerPosting posting, LedgerPosting.Entry entry) {
         LedgerEntry row = new LedgerEntry();
-        row.id = UUID.randomUUID();
+        row.id = TimeOrderedIds.next();
         row.postingId = postingId;
         row.paymentId = posting.paymentId();
         row.kind = posting.kind();

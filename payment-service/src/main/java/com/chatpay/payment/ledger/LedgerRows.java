@@ -2,6 +2,7 @@ package com.chatpay.payment.ledger;
 
 import static com.chatpay.common.persistence.SqlTimes.utc;
 
+import com.chatpay.common.ids.TimeOrderedIds;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -60,10 +61,10 @@ public class LedgerRows {
         OffsetDateTime[] bookedAt = new OffsetDateTime[lines];
         int i = 0;
         for (LedgerPosting posting : postings) {
-            UUID postingId = UUID.randomUUID();
+            UUID postingId = TimeOrderedIds.next();
             OffsetDateTime at = utc(posting.bookedAt().truncatedTo(ChronoUnit.MICROS));
             for (LedgerPosting.Entry entry : posting.entries()) {
-                ids[i] = UUID.randomUUID();
+                ids[i] = TimeOrderedIds.next();
                 postingIds[i] = postingId;
                 paymentIds[i] = posting.paymentId();
                 kinds[i] = posting.kind().name();

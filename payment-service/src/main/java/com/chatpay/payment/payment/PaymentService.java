@@ -1,5 +1,6 @@
 package com.chatpay.payment.payment;
 
+import com.chatpay.common.ids.TimeOrderedIds;
 import com.chatpay.common.paging.PageCursor;
 import com.chatpay.common.money.CountryCurrency;
 import com.chatpay.common.money.Money;
@@ -116,7 +117,7 @@ public class PaymentService {
                         "Payer and payee must be in the same country."));
             }
             Instant now = clock.instant();
-            Payment payment = Payment.request(UUID.randomUUID(), payerId, request.payeeId(),
+            Payment payment = Payment.request(TimeOrderedIds.next(), payerId, request.payeeId(),
                     request.conversationId(), amount, request.message(), authorization.payerCountry(), now);
             String body = toJson(PaymentView.of(payment));
             return idempotency.claim(connection, payerId, idempotencyKey, hash, payment.id(), 202, body, now,

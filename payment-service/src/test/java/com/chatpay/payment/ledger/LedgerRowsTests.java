@@ -79,6 +79,9 @@ class LedgerRowsTests {
         assertThat(count("SELECT count(DISTINCT posting_id) FROM ledger_entry WHERE payment_id = ?", paymentId))
                 .isEqualTo(3);
         assertThat(count("SELECT count(*) FROM ledger_entry WHERE payment_id = ?", paymentId)).isEqualTo(6);
+        // line and posting ids are time-ordered (version 7): each insert appends to the primary key's index
+        assertThat(count("SELECT count(*) FROM ledger_entry WHERE payment_id = ? AND substr(id::text, 15, 1) = '7'"
+                + " AND substr(posting_id::text, 15, 1) = '7'", paymentId)).isEqualTo(6);
         assertThat(OnVertx.await(vertx, () -> ledger.posting(paymentId, PostingKind.PAYOUT), TIMEOUT)).isEmpty();
     }
 

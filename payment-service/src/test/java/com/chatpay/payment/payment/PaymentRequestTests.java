@@ -72,6 +72,8 @@ class PaymentRequestTests {
                 .body("updatedAt", not(nullValue()));
         String paymentId = response.path("paymentId");
         assertThat(response.header("Location")).endsWith("/v1/payments/" + paymentId);
+        // time-ordered (version 7): new payments append to the primary key's index
+        assertThat(UUID.fromString(paymentId).version()).isEqualTo(7);
 
         ConsumerRecord<String, String> record = TestKafka.records(Topics.PAYMENTS_EVENTS,
                 v -> v.contains(paymentId), 1, Duration.ofSeconds(15)).get(0);
