@@ -6,6 +6,7 @@ import com.chatpay.stack.ProgressListener;
 import com.chatpay.stack.StackConfig;
 import com.chatpay.stack.StackException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,6 +34,9 @@ public final class BenchCli {
             rest.remove(at + 1);
             rest.remove(at);
         }
+        if (rest.remove("--key-order")) {
+            return keyOrder(project, rest);
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(rest.toArray(String[]::new));
@@ -44,15 +48,56 @@ public final class BenchCli {
             System.err.print(BenchOptions.USAGE);
             return 2;
         }
-        LocalStack stack;
-        try {
-            stack = LocalStack.attach(StackConfig.forProject(project), ProgressListener.silent());
-        } catch (StackException notUp) {
-            System.err.println("ERROR: the chatpay stack is not running: run ./chatpay up first");
+        LocalStack stack = attach(project);
+        if (stack == null) {
             return 2;
         }
         ChatpayApi api = new ChatpayApi(stack);
         Bench.Verdict verdict = new Bench(stack, api, Bench.defaultPopulationFile(stack), System.out).run(options);
         return verdict.ok() ? 0 : 1;
+    }
+
+    /** {@code --key-order [--rows N] [--connections N] [--duration D]}: the {@link KeyOrderBench}. */
+    private static int keyOrder(Path project, List<String> args) {
+        long rows = 5_000_000;
+        int connections = 8;
+        Duration phase = Duration.ofSeconds(30);
+        try {
+            for (int i = 0; i < args.size(); i += 2) {
+                String name = args.get(i);
+                if (i + 1 >= args.size()) {
+                    throw new IllegalArgumentException(name + " needs a value");
+                }
+                String value = args.get(i + 1);
+                switch (name) {
+                    case "--rows" -> rows = BenchOptions.parseInt(name, value);
+                    case "--connections" -> connections = BenchOptions.parseInt(name, value);
+                    case "--duration" -> phase = BenchOptions.parseDuration(name, value);
+                    default -> throw new IllegalArgumentException("unknown option " + name + " for --key-order");
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("ERROR: " + e.getMessage());
+            System.err.print(BenchOptions.USAGE);
+            return 2;
+        }
+        LocalStack stack = attach(project);
+        if (stack == null) {
+            return 2;
+        }
+        KeyOrderBench.Result result = new KeyOrderBench(stack.postgresPort(), stack.keys().superuserPassword())
+                .measure(rows, connections, phase, System.out);
+        System.out.print(KeyOrderBench.table(result));
+        return 0;
+    }
+
+    /** The stack {@code ./chatpay up} started, or null (with the message printed) when none is running. */
+    private static LocalStack attach(Path project) {
+        try {
+            return LocalStack.attach(StackConfig.forProject(project), ProgressListener.silent());
+        } catch (StackException notUp) {
+            System.err.println("ERROR: the chatpay stack is not running: run ./chatpay up first");
+            return null;
+        }
     }
 }

@@ -41,6 +41,12 @@ public record BenchOptions(int users, double rate, Duration duration, Duration w
               --smoke           a few seconds at 10/s with 20 people: checks that nothing fails
               -h, --help        this text
 
+            ./chatpay bench --key-order [--rows N] [--connections N] [--duration D]
+                                what random against time-ordered primary keys cost PostgreSQL once the index
+                                outgrows its cache: two scratch tables of N rows (default 5000000), then N
+                                connections (default 8) inserting a row per transaction for D (default 30s)
+                                into each, twice; inserts/s, WAL, full-page images and blocks read per insert
+
             Exit code 0 when the run had no error and the invariant checker found no violation.
             """;
 
@@ -167,7 +173,7 @@ public record BenchOptions(int users, double rate, Duration duration, Duration w
         return Duration.ofMillis(Math.round(millis));
     }
 
-    private static int parseInt(String option, String text) {
+    static int parseInt(String option, String text) {
         try {
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {

@@ -1,5 +1,6 @@
 package com.chatpay.harness.bench;
 
+import com.chatpay.common.ids.TimeOrderedIds;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -155,7 +155,7 @@ public final class PostgresCeiling {
                     update.setString(2, userId(payer));
                     update.executeUpdate();
                 }
-                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(1, TimeOrderedIds.next());
                 insert.setString(2, userId(payer));
                 insert.setString(3, userId(payee));
                 insert.setLong(4, amount);
