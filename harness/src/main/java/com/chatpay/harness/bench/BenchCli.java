@@ -44,9 +44,7 @@ public final class BenchCli {
             System.out.print(BenchOptions.USAGE);
             return 0;
         } catch (IllegalArgumentException e) {
-            System.err.println("ERROR: " + e.getMessage());
-            System.err.print(BenchOptions.USAGE);
-            return 2;
+            return wrongCommandLine(e);
         }
         LocalStack stack = attach(project);
         if (stack == null) {
@@ -77,9 +75,7 @@ public final class BenchCli {
                 }
             }
         } catch (IllegalArgumentException e) {
-            System.err.println("ERROR: " + e.getMessage());
-            System.err.print(BenchOptions.USAGE);
-            return 2;
+            return wrongCommandLine(e);
         }
         LocalStack stack = attach(project);
         if (stack == null) {
@@ -89,6 +85,12 @@ public final class BenchCli {
                 .measure(rows, connections, phase, System.out);
         System.out.print(KeyOrderBench.table(result));
         return 0;
+    }
+
+    private static int wrongCommandLine(IllegalArgumentException e) {
+        System.err.println("ERROR: " + e.getMessage());
+        System.err.print(BenchOptions.USAGE);
+        return 2;
     }
 
     /** The stack {@code ./chatpay up} started, or null (with the message printed) when none is running. */
