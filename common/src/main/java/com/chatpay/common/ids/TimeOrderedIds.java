@@ -1,5 +1,6 @@
 package com.chatpay.common.ids;
 
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.Random;
 import java.util.UUID;
@@ -35,8 +36,11 @@ public final class TimeOrderedIds {
         if (unixMillis < 0 || unixMillis >>> 48 != 0) {
             throw new IllegalArgumentException("not a 48-bit Unix time in milliseconds: " + unixMillis);
         }
-        long mostSignificant = unixMillis << 16 | VERSION_7 | random.nextInt(1 << 12);
-        long leastSignificant = random.nextLong() >>> 2 | VARIANT_RFC;
+        // one draw for the 12 + 62 random bits: each call on a SecureRandom takes its lock and reads the OS's source
+        ByteBuffer bits = ByteBuffer.wrap(new byte[10]);
+        random.nextBytes(bits.array());
+        long mostSignificant = unixMillis << 16 | VERSION_7 | bits.getShort() & 0x0FFF;
+        long leastSignificant = bits.getLong() >>> 2 | VARIANT_RFC;
         return new UUID(mostSignificant, leastSignificant);
     }
 
